@@ -1,0 +1,66 @@
+"""The FastAPI application: REST for budgets, categories, rules, transactions and more.
+
+``create_app(session_factory, clock)``: tests pass their own database and frozen clock;
+``spendwatch api`` passes the configured database and the service clock. OpenAPI at /docs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from api.routes import accounts, alerts, budgets, categories, mailboxes, reports, rules, transactions
+
+
+def _field_of(err: dict[str, Any]) -> str:
+    loc = [str(x) for x in err.get("loc", ()) if x not in ("body", "query", "path")]
+    return ".".join(loc)
+
+
+def _message(errors: list[dict[str, Any]]) -> str:
+    parts = []
+    for err in errors:
+        msg = str(err.get("msg", "")).removeprefix("Value error, ")
+        where = _field_of(err)
+        parts.append(f"{where}: {msg}" if where and not msg.startswith(where + ":") else msg)
+    return "; ".join(parts)
+
+
+def create_app(session_factory: sessionmaker[Session] | None = None,
+               clock: Callable[[], datetime] | None = None) -> FastAPI:
+    if session_factory is None:
+        from pipeline.runtime import open_db
+
+        session_factory = open_db()
+    if clock is None:
+        from pipeline.config import now as clock
+    app = FastAPI(title="spendwatch", version="1", description="Bank alert e-mails in, a live budget out.")
+    app.state.session_factory = session_factory
+    app.state.clock = clock
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [dict(e) for e in exc.errors()]
+        for e in errors:
+            e.pop("ctx", None)
+            e.pop("input", None)  # may hold a password
+        return JSONResponse(status_code=422, content=jsonable_encoder(
+            {"status": "error", "message": _message(errors), "fields": [_field_of(e) for e in errors],
+             "detail": errors}))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse(status_code=exc.status_code, content={"status": "error", "message": str(exc.detail)},
+                            headers=getattr(exc, "headers", None))
+
+    for module in (budgets, categories, rules, transactions, accounts, mailboxes, alerts, reports):
+        app.include_router(module.router)
+    return app

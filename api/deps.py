@@ -1,0 +1,64 @@
+"""Request dependencies: a database session per request and the caller from the Bearer token.
+
+The session commits when the route returns normally and rolls back on any error, so a
+request's budget updates, alerts and outbox rows land together or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from models import User
+from pipeline.users import by_token
+
+bearer = HTTPBearer(auto_error=False)
+
+
+class NotFound(HTTPException):
+    """404 for a missing id and for another user's id alike (no existence leak)."""
+
+    def __init__(self, what: str, ident: int | str) -> None:
+        super().__init__(status_code=404, detail=f"{what} {ident} not found")
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    s: Session = request.app.state.session_factory()
+    try:
+        yield s
+        s.commit()
+    except BaseException:
+        s.rollback()
+        raise
+    finally:
+        s.close()
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def current_user(
+    s: SessionDep, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+) -> User:
+    if creds is None or creds.scheme.lower() != "bearer":
+        raise HTTPException(status_code=401, detail="missing Authorization: Bearer <token>",
+                            headers={"WWW-Authenticate": "Bearer"})
+    user = by_token(s, creds.credentials)
+    if user is None:
+        raise HTTPException(status_code=401, detail="invalid API token", headers={"WWW-Authenticate": "Bearer"})
+    return user
+
+
+def now(request: Request) -> datetime:
+    clock = request.app.state.clock
+    value: datetime = clock()
+    return value
+
+
+UserDep = Annotated[User, Depends(current_user)]
+NowDep = Annotated[datetime, Depends(now)]

@@ -1,0 +1,1 @@
+"""One router per resource; every query carries the caller's user id."""

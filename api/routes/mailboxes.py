@@ -1,0 +1,105 @@
+"""IMAP mailboxes. The password is write-only: encrypted with pipeline.secrets, never returned."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException
+from sqlalchemy import select
+
+from api.deps import NotFound, SessionDep, UserDep
+from api.schemas import MailboxIn, MailboxPatch
+from models import MailAccount
+from pipeline import config, secrets
+
+router = APIRouter(prefix="/api/mailboxes", tags=["mailboxes"])
+
+PUBLIC = ("id", "name", "host", "port", "tls_mode", "tls_verify", "username", "folders", "sender_filter",
+          "trusted_authserv_ids", "accept_forwarded", "action", "action_folder", "poll_interval_s", "enabled",
+          "last_error")
+
+
+def _json(a: MailAccount) -> dict[str, Any]:
+    out = {k: getattr(a, k) for k in PUBLIC}
+    out["last_poll_at"] = a.last_poll_at.isoformat() if a.last_poll_at else None
+    out["has_password"] = bool(a.password_enc)
+    return out
+
+
+def _owned(s: SessionDep, user_id: int, mailbox_id: int) -> MailAccount:
+    a = s.get(MailAccount, mailbox_id)
+    if a is None or a.user_id != user_id:
+        raise NotFound("mailbox", mailbox_id)
+    return a
+
+
+def _name_free(s: SessionDep, user_id: int, name: str, other_than: int | None = None) -> None:
+    q = select(MailAccount.id).where(MailAccount.user_id == user_id, MailAccount.name == name)
+    found = s.scalar(q)
+    if found is not None and found != other_than:
+        raise HTTPException(status_code=409, detail=f"name: a mailbox {name!r} exists already")
+
+
+@router.get("")
+def list_mailboxes(s: SessionDep, user: UserDep) -> list[dict[str, Any]]:
+    rows = s.scalars(select(MailAccount).where(MailAccount.user_id == user.id).order_by(MailAccount.id))
+    return [_json(a) for a in rows]
+
+
+@router.post("", status_code=201)
+def create_mailbox(body: MailboxIn, s: SessionDep, user: UserDep) -> dict[str, Any]:
+    _name_free(s, user.id, body.name)
+    data = body.model_dump(exclude={"password"})
+    a = MailAccount(user_id=user.id, password_enc=secrets.encrypt(body.password.get_secret_value()), **data)
+    s.add(a)
+    s.flush()
+    return _json(a)
+
+
+@router.get("/{mailbox_id}")
+def get_mailbox(mailbox_id: int, s: SessionDep, user: UserDep) -> dict[str, Any]:
+    return _json(_owned(s, user.id, mailbox_id))
+
+
+@router.patch("/{mailbox_id}")
+def patch_mailbox(mailbox_id: int, body: MailboxPatch, s: SessionDep, user: UserDep) -> dict[str, Any]:
+    a = _owned(s, user.id, mailbox_id)
+    changes = body.model_dump(exclude_unset=True)
+    if changes.get("name"):
+        _name_free(s, user.id, changes["name"], a.id)
+    changes.pop("password", None)
+    if body.password is not None:
+        a.password_enc = secrets.encrypt(body.password.get_secret_value())
+    for key, value in changes.items():
+        if value is None and key not in ("action_folder",):
+            continue
+        setattr(a, key, value)
+    s.flush()
+    return _json(a)
+
+
+@router.delete("/{mailbox_id}")
+def delete_mailbox(mailbox_id: int, s: SessionDep, user: UserDep) -> dict[str, Any]:
+    s.delete(_owned(s, user.id, mailbox_id))
+    return {"status": "success"}
+
+
+@router.post("/{mailbox_id}/test")
+def test_mailbox(mailbox_id: int, s: SessionDep, user: UserDep) -> dict[str, Any]:
+    """Log in and open each folder; answers ok or the server's error (never the password)."""
+    from pipeline import fetch
+    from pipeline.mailbox import MailboxError
+
+    a = _owned(s, user.id, mailbox_id)
+    folders: dict[str, Any] = {}
+    try:
+        with fetch.connect(a, config.get()) as box:
+            for folder in a.folders or ["INBOX"]:
+                try:
+                    state = box.select(folder)
+                    folders[folder] = {"ok": True, "messages": getattr(state, "exists", None)}
+                except MailboxError as exc:
+                    folders[folder] = {"ok": False, "error": str(exc)}
+    except (MailboxError, secrets.SecretError) as exc:
+        return {"ok": False, "error": str(exc), "folders": folders}
+    return {"ok": all(f["ok"] for f in folders.values()), "folders": folders}

@@ -1,0 +1,96 @@
+"""Rules: list, create, show, change, delete, preview (what would change) and apply."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Query
+from sqlalchemy import select
+
+from api.deps import NotFound, NowDep, SessionDep, UserDep
+from models import Rule
+from pipeline import txn_edit
+from pipeline.rules import RuleIn, stored_form, to_spec
+
+router = APIRouter(prefix="/api/rules", tags=["rules"])
+
+
+def _json(r: Rule) -> dict[str, Any]:
+    return {"id": r.id, "name": r.name, "priority": r.priority, "match": r.match, "conditions": r.conditions,
+            "actions": r.actions, "stop_processing": r.stop_processing, "active": r.active, "origin": r.origin}
+
+
+def _owned(s: SessionDep, user_id: int, rule_id: int) -> Rule:
+    rule = s.get(Rule, rule_id)
+    if rule is None or rule.user_id != user_id:
+        raise NotFound("rule", rule_id)
+    return rule
+
+
+def _stored(rule: Rule) -> RuleIn:
+    return RuleIn.model_validate({"name": rule.name, "priority": rule.priority, "match": rule.match,
+                                  "conditions": rule.conditions, "actions": rule.actions,
+                                  "stop_processing": rule.stop_processing, "active": rule.active})
+
+
+def _changes(result: txn_edit.EditResult) -> list[dict[str, Any]]:
+    return [{"transaction_id": c.transaction_id, "before": c.before, "after": c.after} for c in result.changes]
+
+
+@router.get("")
+def list_rules(s: SessionDep, user: UserDep) -> list[dict[str, Any]]:
+    rows = s.scalars(select(Rule).where(Rule.user_id == user.id).order_by(Rule.priority, Rule.id))
+    return [_json(r) for r in rows]
+
+
+@router.post("", status_code=201)
+def create_rule(body: RuleIn, s: SessionDep, user: UserDep) -> dict[str, Any]:
+    rule = Rule(user_id=user.id, origin="user", **stored_form(body))
+    s.add(rule)
+    s.flush()
+    return _json(rule)
+
+
+@router.post("/preview")
+def preview_unsaved(body: RuleIn, s: SessionDep, user: UserDep, now: NowDep,
+                    limit: int = Query(200, ge=1, le=5000)) -> dict[str, Any]:
+    """What a rule not yet saved would change among the caller's transactions."""
+    result = txn_edit.run_rules(s, user.id, [to_spec(body)], now, apply=False, limit=limit)
+    return {"count": len(result.changes), "changes": _changes(result)}
+
+
+@router.get("/{rule_id}")
+def get_rule(rule_id: int, s: SessionDep, user: UserDep) -> dict[str, Any]:
+    return _json(_owned(s, user.id, rule_id))
+
+
+@router.put("/{rule_id}")
+def replace_rule(rule_id: int, body: RuleIn, s: SessionDep, user: UserDep) -> dict[str, Any]:
+    rule = _owned(s, user.id, rule_id)
+    for key, value in stored_form(body).items():
+        setattr(rule, key, value)
+    s.flush()
+    return _json(rule)
+
+
+@router.delete("/{rule_id}")
+def delete_rule(rule_id: int, s: SessionDep, user: UserDep) -> dict[str, Any]:
+    s.delete(_owned(s, user.id, rule_id))
+    return {"status": "success"}
+
+
+@router.post("/{rule_id}/preview")
+def preview_rule(rule_id: int, s: SessionDep, user: UserDep, now: NowDep,
+                 limit: int = Query(200, ge=1, le=5000)) -> dict[str, Any]:
+    rule = _owned(s, user.id, rule_id)
+    result = txn_edit.run_rules(s, user.id, [to_spec(_stored(rule), rule.id)], now, apply=False, limit=limit)
+    return {"count": len(result.changes), "changes": _changes(result)}
+
+
+@router.post("/{rule_id}/apply")
+def apply_rule(rule_id: int, s: SessionDep, user: UserDep, now: NowDep) -> dict[str, Any]:
+    """Change the transactions the rule matches; budgets move in the same database transaction."""
+    rule = _owned(s, user.id, rule_id)
+    result = txn_edit.run_rules(s, user.id, [to_spec(_stored(rule), rule.id)], now, apply=True)
+    return {"status": "success", "count": len(result.changes), "changes": _changes(result),
+            "alerts": result.effects.alert_ids}

@@ -1,0 +1,47 @@
+"""Typed tables and small value types. Nothing here opens a socket or a session."""
+
+from models.money import MoneyError, from_minor, minor_digits, quantize, to_minor
+from models.tables import (
+    Alert,
+    BankAccount,
+    Base,
+    Budget,
+    BudgetAmountChange,
+    BudgetPeriod,
+    Category,
+    CategoryCorrection,
+    MailAccount,
+    MailboxCursor,
+    NotifyTarget,
+    Outbox,
+    RawEmail,
+    RawStatus,
+    Rule,
+    Transaction,
+    User,
+)
+
+__all__ = [
+    "Alert",
+    "BankAccount",
+    "Base",
+    "Budget",
+    "BudgetAmountChange",
+    "BudgetPeriod",
+    "Category",
+    "CategoryCorrection",
+    "MailAccount",
+    "MailboxCursor",
+    "MoneyError",
+    "NotifyTarget",
+    "Outbox",
+    "RawEmail",
+    "RawStatus",
+    "Rule",
+    "Transaction",
+    "User",
+    "from_minor",
+    "minor_digits",
+    "quantize",
+    "to_minor",
+]

@@ -1,0 +1,94 @@
+"""Pure bank-alert parsing: ``email.message.EmailMessage`` (or bytes) in, ``ParseResult`` out.
+
+No database, no network, no clock reads. ``parse_message`` never raises: the package's
+own errors become a status with a reason, so one strange mail never stops a worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from email.message import Message
+
+from parsers import registry
+from parsers.auth import authenticate
+from parsers.base import (
+    Alert,
+    Authentication,
+    BankParser,
+    MalformedAlert,
+    NotATransaction,
+    ParseError,
+    ParseResult,
+    Status,
+    UnrecognizedEmail,
+)
+from parsers.extract import extract, to_message
+from parsers.generic import GENERIC
+
+__all__ = [
+    "Alert",
+    "Authentication",
+    "ParseError",
+    "ParseResult",
+    "Status",
+    "UnknownParser",
+    "known_bank_domains",
+    "parse_message",
+    "parser_names",
+]
+
+
+class UnknownParser(ParseError):
+    """--parser named a parser that does not exist."""
+
+
+def known_bank_domains() -> frozenset[str]:
+    return registry.known_domains()
+
+
+def parser_names() -> list[str]:
+    return [b.name for b in registry.BANKS] + [GENERIC.name]
+
+
+def choose(alert: Alert, forced: str | None = None) -> BankParser:
+    if forced:
+        if forced == GENERIC.name:
+            return GENERIC
+        found = registry.by_name(forced)
+        if found is None:
+            raise UnknownParser(f"no parser named {forced!r}; known: {', '.join(parser_names())}")
+        return found
+    # Read registry.BANKS at call time: registered() may add a parser while running.
+    return next((b for b in registry.BANKS if b.claims(alert)), GENERIC)
+
+
+def parse_message(
+    msg: Message | bytes,
+    *,
+    parser: str | None = None,
+    trusted_authserv_ids: Iterable[str] = (),
+    accept_forwarded: bool = False,
+    own_addresses: Iterable[str] = (),
+) -> ParseResult:
+    """Parse one e-mail. Raises only UnknownParser (a wrong ``parser`` name)."""
+    message = to_message(msg)
+    alert = extract(message, accept_forwarded=accept_forwarded, own_addresses=own_addresses)
+    auth = authenticate(message, alert.sender_domain, known_bank_domains(), trusted_authserv_ids)
+    if alert.forwarded:
+        # The outer message was the user's own forward: DKIM of the inner sender cannot be
+        # checked, and the user opted in, so the claim is taken at face value.
+        auth = Authentication(alert.sender_domain or None, False, "forwarded", auth.authserv_id)
+    chosen = choose(alert, parser)
+    try:
+        result = chosen.parse(alert)
+    except NotATransaction as exc:
+        result = ParseResult(Status.NOT_TRANSACTION, chosen.name, str(exc) or "not a transaction")
+    except MalformedAlert as exc:
+        result = ParseResult(Status.UNRECOGNIZED, chosen.name, f"malformed: {exc}")
+    except UnrecognizedEmail as exc:
+        result = ParseResult(Status.UNRECOGNIZED, chosen.name, str(exc) or "not recognized")
+    except ParseError as exc:
+        result = ParseResult(Status.UNRECOGNIZED, chosen.name, f"parse error: {exc}")
+    if result.status is Status.TRANSACTION and result.transaction is None:
+        result = ParseResult(Status.UNRECOGNIZED, chosen.name, "parser returned no transaction")
+    return ParseResult(result.status, result.parser, result.reason, result.transaction, auth, result.extra)

@@ -1,0 +1,169 @@
+"""Money in free text: amounts with ISO codes, symbols and words in several scripts.
+
+Finds every mention (currency + number, either order), reads the number under its
+grouping and decimal convention (1,234.56 / 1.234,56 / 1 234,56 / 1,25,000.50 /
+Arabic-Indic digits), and labels each mention by what precedes it: a balance, an
+available limit, a fee, or a plain amount. The transaction amount is then the first
+plain mention, never the balance.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from models.money import MoneyError, minor_digits, quantize
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
+
+# Currency tokens -> ISO code. Longer tokens first so "US$" wins over "$".
+CURRENCY_TOKENS: dict[str, str] = {
+    "us$": "USD", "usd": "USD", "$": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+    "omr": "OMR", "r.o.": "OMR", "r.o": "OMR", "ro": "OMR", "ر.ع.": "OMR", "ر.ع": "OMR", "ر ع": "OMR",
+    "aed": "AED", "dhs": "AED", "dh": "AED", "د.إ": "AED", "sar": "SAR", "sr": "SAR", "ر.س": "SAR",
+    "qar": "QAR", "kwd": "KWD", "bhd": "BHD", "egp": "EGP", "jod": "JOD",
+    "inr": "INR", "rs.": "INR", "rs": "INR", "₹": "INR", "npr": "NPR", "lkr": "LKR", "pkr": "PKR",
+    "bdt": "BDT", "tk.": "BDT", "tk": "BDT", "৳": "BDT", "thb": "THB", "฿": "THB", "baht": "THB", "บาท": "THB",
+    "ngn": "NGN", "₦": "NGN", "kes": "KES", "ksh": "KES", "kshs": "KES", "tzs": "TZS", "tsh": "TZS", "tshs": "TZS",
+    "etb": "ETB", "birr": "ETB", "mzn": "MZN", "mt": "MZN", "ugx": "UGX", "zar": "ZAR", "ghs": "GHS",
+    "jpy": "JPY", "¥": "JPY", "cny": "CNY", "sgd": "SGD", "myr": "MYR", "idr": "IDR", "php": "PHP", "₱": "PHP",
+    "cad": "CAD", "aud": "AUD", "chf": "CHF", "try": "TRY", "₺": "TRY", "brl": "BRL", "r$": "BRL", "mxn": "MXN",
+    "rwf": "RWF", "zmw": "ZMW", "xof": "XOF", "xaf": "XAF", "mad": "MAD", "dzd": "DZD", "tnd": "TND",
+}
+_TOKEN_ALT = "|".join(re.escape(t) for t in sorted(CURRENCY_TOKENS, key=len, reverse=True))
+# A number: digits with optional grouping and decimals; the trailing lookahead keeps us
+# from cutting a longer number or a date in two.
+_NUM = r"\d{1,3}(?:\.\d{3})+,\d{1,2}|\d{1,3}(?:\.\d{3})+\.\d{2}(?!\d)|\d{1,3}(?:[,\u00a0']\d{2,3}| \d{3}(?![\d\-/.:]))+(?:[.,]\d{1,3})?|\d+(?:[.,]\d{1,3})?"
+_MENTION = re.compile(
+    r"(?P<pre>(?<![A-Za-z])(?:" + _TOKEN_ALT + r"))\s?-?\s?(?P<n1>(?:" + _NUM + r"))(?![\d/:])"
+    r"|(?<![\w.,])(?P<n2>" + _NUM + r"),?\s?(?P<post>(?:" + _TOKEN_ALT + r"))(?![A-Za-z])",
+    re.IGNORECASE,
+)
+# Nigeria's N50.00 / NGN, common in SMS: only with two decimals to keep it unambiguous.
+_NAIRA = re.compile(r"(?<![A-Za-z])N(?P<n>\d[\d,]*\.\d{2})(?!\d)")
+
+BALANCE = re.compile(
+    r"\b(?:bal(?:ance)?|avl|avail(?:able)?|avlbl|avb|limit|lmt|outstanding|saldo)\b(?P<gap>\W{0,3}(?:\w+\W{1,3}){0,3})$"
+    r"|(?:الرصيد|رصيد|คงเหลือ|ยอดคงเหลือ)(?P<gap2>\W{0,3}(?:\w+\W{1,3}){0,3})$",
+    re.IGNORECASE,
+)
+_VERB_IN_GAP = re.compile(r"debit|credit|paid|spent|sent|receiv|withdr|purchas|transfer|deposit|used|\bby\b|reduced|increased", re.IGNORECASE)
+# A ceiling, not an amount: "for a max amount upto Rs. 75000".
+LIMIT = re.compile(r"\b(?:up\s?to|max(?:imum)?(?: amount)?|not exceeding|ceiling)\W{0,3}(?:of\W{1,3}|is\W{1,3})?$",
+                   re.IGNORECASE)
+# The sum of an amount and its fees: "with a total of ETB 5012.00", "TOTAL TZS 20,000".
+TOTAL = re.compile(r"\btotal(?: amount)?(?: debited| charged| paid)?\W{0,3}(?:of\W{1,3}|is\W{1,3})?$", re.IGNORECASE)
+FEE = re.compile(r"(?:fee|charges?|s\.charge|vat(?:\(\d+%\))?|commission|comissao|levy|duty|imposto de selo|cost)"
+                 r"\W{0,3}(?:of\W{1,3}|is\W{1,3})?$", re.IGNORECASE)
+
+
+class AmountError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Mention:
+    amount: Decimal
+    currency: str
+    start: int
+    end: int
+    role: str  # amount | balance | fee | limit | total
+    # False when printed with more decimals than the currency has (INR 6000.000): such a
+    # figure is garbled or not money in that currency, and is not to be trusted.
+    exact: bool = True
+
+    @property
+    def is_plain(self) -> bool:
+        return self.role == "amount"
+
+
+def read_number(text: str) -> Decimal:
+    """`1,234.56`, `1.234,56`, `1 234,56`, `1,25,000.50`, `٣٫٥` -> Decimal."""
+    s = text.translate(_DIGITS).replace("\u00a0", " ").replace("'", ",").strip()
+    s = s.replace(" ", "")  # a space only ever groups digits
+    last_dot, last_comma = s.rfind("."), s.rfind(",")
+    if last_dot >= 0 and last_comma >= 0:
+        dec = "." if last_dot > last_comma else ","
+    elif last_comma >= 0:
+        tail = len(s) - last_comma - 1
+        # One comma followed by 1-2 digits is a decimal comma (12,50); 3 digits is grouping.
+        dec = "," if s.count(",") == 1 and tail in (1, 2) else ""
+    elif last_dot >= 0:
+        # Several dots group thousands (1.234.567) unless the last has two digits after it
+        # (55.000.00); one dot is a decimal point, even with three digits after it (OMR
+        # 1.234 is one rial and 234 baisa).
+        tail = len(s) - last_dot - 1
+        if s.count(".") > 1 and tail == 2:
+            s = s[:last_dot].replace(".", "") + s[last_dot:]
+            dec = "."
+        else:
+            dec = "" if s.count(".") > 1 else "."
+    else:
+        dec = ""
+    if dec == ",":
+        s = s.replace(".", "").replace(",", ".")
+    elif dec == ".":
+        s = s.replace(",", "")
+    else:
+        s = s.replace(",", "").replace(".", "")
+    try:
+        return Decimal(s)
+    except InvalidOperation as exc:
+        raise AmountError(f"not a number: {text!r}") from exc
+
+
+def _role(text: str, start: int, floor: int = 0) -> str:
+    """What the words just before a mention make of it; ``floor`` is where the previous
+    mention ended, so one amount's label never leaks onto the next."""
+    before = text[max(floor, start - 40):start]
+    b = BALANCE.search(before)
+    # "balance is debited for INR 250": a verb between the word and the amount makes it the amount.
+    if b and not _VERB_IN_GAP.search(b.group("gap") or b.group("gap2") or ""):
+        return "balance"
+    if FEE.search(before):
+        return "fee"
+    if LIMIT.search(before):
+        return "limit"
+    if TOTAL.search(before):
+        return "total"
+    return "amount"
+
+
+def mentions(text: str) -> list[Mention]:
+    flat = text.translate(_DIGITS)
+    found: list[Mention] = []
+    floor = 0
+    for m in _MENTION.finditer(flat):
+        token = (m.group("pre") or m.group("post") or "").lower()
+        number = m.group("n1") or m.group("n2")
+        code = CURRENCY_TOKENS.get(token)
+        if code is None or number is None:
+            continue
+        if token in ("mt", "sr", "ro", "dh", "rs", "tk") and m.group("post") and not re.match(r"\d", number):
+            continue
+        try:
+            raw = read_number(number)
+            value = quantize(raw, code)
+            exact = -int(raw.as_tuple().exponent) <= minor_digits(code)
+        except (AmountError, MoneyError):
+            continue
+        found.append(Mention(value, code, m.start(), m.end(), _role(flat, m.start(), floor), exact))
+        floor = m.end()
+    for m in _NAIRA.finditer(flat):
+        if not any(f.start <= m.start() < f.end for f in found):
+            try:
+                value = quantize(read_number(m.group("n")), "NGN")
+            except (AmountError, MoneyError):
+                continue
+            found.append(Mention(value, "NGN", m.start(), m.end(), _role(flat, m.start())))
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def transaction_amount(text: str) -> Mention | None:
+    """The first mention that is not a balance, limit or fee."""
+    for m in mentions(text):
+        if m.is_plain and m.amount > 0:
+            return m
+    return None

@@ -1,0 +1,206 @@
+"""E-mail bytes -> Alert: the best body part as text with its lines kept, plus a few headers.
+
+Survives real mail: HTML-only bodies (tables, <br> and blocks become line breaks),
+quoted-printable and base64, charsets such as windows-1256, a UTF-8 BOM, wrong or unknown
+charset labels (fallback decoding, never a crash), multipart/alternative (the part that
+carries the alert wins), and forwarded alerts when the user enabled them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from email import message_from_bytes
+from email.message import Message
+from email.policy import compat32
+from email.utils import parseaddr, parsedate_to_datetime
+
+import lxml.html
+from lxml import etree
+
+from parsers.base import Alert
+
+_FALLBACK_CHARSETS = ("utf-8", "windows-1256", "windows-1252")
+_BLOCK = {"p", "div", "tr", "li", "table", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "section", "article",
+          "blockquote", "pre", "hr", "dt", "dd"}
+_CELL = {"td", "th"}
+_SPACES = re.compile(r"[ \t\u00a0\u200b\u200e\u200f\u202a-\u202e\ufeff]+")
+_DIGIT = re.compile(r"\d")
+_MAX_TEXT = 200_000  # a bank alert is a few KB; cap the work a hostile mail can cause
+_FORWARD_MARK = re.compile(
+    r"^(?:-{2,}\s*Forwarded message\s*-{2,}|Begin forwarded message:|-{2,}\s*Original Message\s*-{2,})\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def decode_part(part: Message) -> str:
+    """Bytes of a leaf part -> text, whatever its charset label claims."""
+    try:
+        payload = part.get_payload(decode=True)
+    except Exception:  # noqa: BLE001 - broken transfer encodings: use the raw payload
+        payload = None
+    if payload is None:
+        raw = part.get_payload()
+        payload = raw.encode("utf-8", "replace") if isinstance(raw, str) else b""
+    if not isinstance(payload, bytes):
+        payload = bytes(payload)
+    payload = payload[: _MAX_TEXT * 4]
+    if payload.startswith(b"\xef\xbb\xbf"):
+        return payload[3:].decode("utf-8", "replace")
+    label = (part.get_content_charset() or "").strip().lower()
+    tried = []
+    for charset in ([label] if label else []) + list(_FALLBACK_CHARSETS):
+        if charset in tried:
+            continue
+        tried.append(charset)
+        try:
+            return payload.decode(charset)
+        except (LookupError, UnicodeDecodeError, ValueError):
+            continue
+    return payload.decode("latin-1")
+
+
+def html_to_text(html: str) -> str:
+    """HTML -> text with a line per row, paragraph and <br> (lxml: ~10x BeautifulSoup)."""
+    html = html[:_MAX_TEXT]
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        from bs4 import BeautifulSoup
+
+        return normalise(BeautifulSoup(html, "lxml").get_text("\n"))
+    for bad in root.xpath("//script|//style|//head"):
+        bad.drop_tree()
+    for el in root.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "br":
+            el.tail = "\n" + (el.tail or "")
+        elif tag in _BLOCK:
+            el.tail = "\n" + (el.tail or "")
+            el.text = "\n" + (el.text or "")
+        elif tag in _CELL:
+            el.tail = " " + (el.tail or "")
+    return normalise(root.text_content())
+
+
+def normalise(text: str) -> str:
+    # NFKC folds styled letters (𝗌𝗉𝖾𝗇𝗍 -> spent), full-width digits and ligatures.
+    text = unicodedata.normalize("NFKC", text)
+    lines = (_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _leaf_texts(msg: Message) -> Iterable[tuple[str, str, str | None]]:
+    """(content type, text, html-or-None) for each inline text part."""
+    for part in msg.walk():
+        if part.is_multipart():
+            continue
+        ctype = part.get_content_type()
+        disp = (part.get("Content-Disposition") or "").lower()
+        if "attachment" in disp and ctype not in ("text/plain", "text/html"):
+            continue
+        if ctype == "text/html":
+            html = decode_part(part)
+            yield ctype, html_to_text(html), html
+        elif ctype == "text/plain" or (ctype.startswith("text/") and not part.get_content_maintype() == "multipart"):
+            yield ctype, normalise(decode_part(part)), None
+
+
+def best_body(msg: Message) -> tuple[str, str | None]:
+    """The text that carries the alert: plain if it has substance, else HTML, else anything."""
+    parts = list(_leaf_texts(msg))
+    if not parts:
+        payload = msg.get_payload()
+        return (normalise(payload) if isinstance(payload, str) else ""), None
+    plain = [p for p in parts if p[0] == "text/plain" and _DIGIT.search(p[1])]
+    html = [p for p in parts if p[0] == "text/html" and _DIGIT.search(p[1])]
+    for group in (plain, html, parts):
+        if group:
+            best = max(group, key=lambda p: len(p[1]))
+            return best[1], best[2]
+    return "", None
+
+
+def _date(value: object) -> datetime | None:
+    if not value:
+        return None
+    try:
+        when = parsedate_to_datetime(str(value))
+    except (TypeError, ValueError, IndexError):
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+
+
+def _addr(value: object) -> tuple[str, str]:
+    sender = parseaddr(str(value or ""))[1].strip().lower()
+    domain = sender.rsplit("@", 1)[1] if "@" in sender else ""
+    return sender, domain
+
+
+def _header(msg: Message, name: str) -> str:
+    try:
+        value = msg.get(name)
+    except Exception:  # noqa: BLE001 - malformed header encodings
+        return ""
+    if value is None:
+        return ""
+    from email.header import decode_header, make_header
+
+    try:
+        return str(make_header(decode_header(str(value))))
+    except Exception:  # noqa: BLE001 - undecodable encoded-words: keep them as written
+        return str(value)
+
+
+def _forwarded(text: str) -> tuple[str, str, datetime | None] | None:
+    """(inner sender, inner text, inner date) of a forwarded alert in a body."""
+    m = _FORWARD_MARK.search(text)
+    if not m:
+        return None
+    rest = text[m.end():].lstrip("\n").split("\n")
+    sender, when, i = "", None, 0
+    while i < len(rest) and i < 12:
+        key, _, value = rest[i].partition(":")
+        k = key.strip().lower()
+        if k == "from":
+            sender = _addr(value)[0] or parseaddr(value.strip())[1].lower()
+            if not sender:
+                found = re.search(r"[\w.+-]+@[\w.-]+", value)
+                sender = found.group(0).lower() if found else ""
+        elif k in ("date", "sent"):
+            when = _date(value.strip())
+        elif k not in ("to", "subject", "cc", "reply-to"):
+            break
+        i += 1
+    if not sender:
+        return None
+    return sender, "\n".join(rest[i:]), when
+
+
+def to_message(raw: bytes | Message) -> Message:
+    if isinstance(raw, Message):
+        return raw
+    return message_from_bytes(raw, policy=compat32)
+
+
+def extract(raw: bytes | Message, *, accept_forwarded: bool = False, own_addresses: Iterable[str] = ()) -> Alert:
+    msg = to_message(raw)
+    text, html = best_body(msg)
+    sender, domain = _addr(_header(msg, "From"))
+    when = _date(_header(msg, "Date"))
+    subject = normalise(_header(msg, "Subject"))
+    own = {a.lower() for a in own_addresses}
+    if accept_forwarded and sender in own:
+        inner_msg = next((p.get_payload(0) for p in msg.walk() if p.get_content_type() == "message/rfc822"), None)
+        if isinstance(inner_msg, Message):
+            inner = extract(inner_msg)
+            return Alert(inner.text, inner.subject, inner.sender, inner.sender_domain, inner.date or when,
+                         inner.html, forwarded=True)
+        fwd = _forwarded(text)
+        if fwd is not None:
+            inner_sender, inner_text, inner_date = fwd
+            return Alert(inner_text, subject, inner_sender, inner_sender.rsplit("@", 1)[-1], inner_date or when,
+                         html, forwarded=True)
+    return Alert(text, subject, sender, domain, when, html)

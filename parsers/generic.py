@@ -1,0 +1,343 @@
+"""Generic parser for banks nobody wrote a parser for.
+
+Built from general grammar, not from one bank's strings: money mentions with their roles
+(parsers.amounts), direction and kind from multilingual wording, the other side after
+at / to / from / by / towards / for / Info: / Desc:, account and card masks in their many
+shapes (parsers.masks), dates (parsers.dates). Messages that move no money are refused
+first (parsers.negatives): counting one of those is worse than missing an alert.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsers import dates, masks
+from parsers.amounts import Mention, mentions
+from parsers.base import Alert, Direction, Kind, ParsedTransaction, ParseResult, Status
+from parsers.negatives import non_transaction_reason
+
+_CREDIT_CARD = re.compile(r"\bcredit\s+card\b|\bcredit\s+limit\b|\bcr\.?\s*(?:card|crd)\b|\bcreditcard\b",
+                          re.IGNORECASE)
+
+# (pattern, direction, kind, tier). Tier 0 phrases settle the direction whatever other
+# words say; tier 1 words say which way the money went; tier 2 words only say that it
+# moved (a "transaction", a "payment"), which means a debit.
+_WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
+    (r"credited to (?:the )?(?:beneficiary|payee)|returned unpaid|cheque (?:was |has been )?returned|"
+     r"(?:cheque|check) bounced", Direction.DEBIT, Kind.DEBIT, 0),
+    (r"(?:made |paid |deposited )?into your (?:a/?c|acc(?:oun)?t)|received in your|paid to you\b",
+     Direction.CREDIT, Kind.CREDIT, 0),
+    (r"refund(?:ed)?|revers(?:ed|al)|cash\s?back credited", Direction.CREDIT, Kind.REFUND, 1),
+    (r"sent to your|transfer(?:red)? in\b|"
+     r"incoming (?:transfer|payment)", Direction.CREDIT, Kind.CREDIT, 1),
+    (r"received [^.|]{0,40}? from your (?:a/?c|account)|your payment of [^|]{0,60}? (?:has been )?received",
+     Direction.DEBIT, Kind.TRANSFER, 1),
+    (r"salary", Direction.CREDIT, Kind.SALARY, 1),
+    (r"withdr[ae]wn?|withdrawal|cash wdl|cwdr|atm|levantaste|kimetolewa|retrait|retiro|سحب", Direction.DEBIT,
+     Kind.WITHDRAWAL, 1),
+    (r"deposit(?:ed)?|cash[- ]in\b|depositaste|recebe\w*|d[ée]p[ôo]t|dep[óo]sito", Direction.CREDIT, Kind.DEPOSIT, 1),
+    (r"credited|received|receive\b|(?<![A-Za-z])cr\b\.?|credit\b|inward|umepokea|imepokelewa|abono|"
+     r"cr[ée]dit[oa]?|reçu|creditad[oa]|إيداع|تم إيداع|استلام|وارد|jama", Direction.CREDIT, Kind.CREDIT, 1),
+    (r"spent|spending|purchase|compra|achat|used (?:for|at)|utilised|paid\b|malipo|charged|pos\b|شراء",
+     Direction.DEBIT, Kind.PURCHASE, 1),
+    (r"sent|send money|send\b|transfer(?:red|ed)?|transfered|umetuma|kimetumwa|trf|imps|neft|rtgs|ift\b|ibft|"
+     r"virement|transferencia|تحويل", Direction.DEBIT, Kind.TRANSFER, 1),
+    (r"debited|debit\b|(?<![A-Za-z])dr\b\.?|deducted|debitad[oa]|d[ée]bit[oa]?|cargo|تم خصم|خصم|مدين|kutoka|"
+     r"withdrew", Direction.DEBIT, Kind.DEBIT, 1),
+    (r"txn of|transaction\b|txn\b|using (?:your )?(?:[\w-]+ ){0,4}card|approved|authori[sz]ed|auth pmt|"
+     r"payment\b|wallet load|made a\b|pending charge|kwenda|receipt\b", Direction.DEBIT, Kind.PURCHASE, 2),
+)
+# Thai writes words without spaces, so these match inside longer words.
+_THAI_WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
+    (r"โอนเงินเข้า|รับโอน|รับเงินโอน", Direction.CREDIT, Kind.TRANSFER, 1),
+    (r"เงินฝากเข้า|ฝากเงิน", Direction.CREDIT, Kind.DEPOSIT, 1),
+    (r"เงินเข้า|รับเงิน", Direction.CREDIT, Kind.CREDIT, 1),
+    (r"ถอนเงิน", Direction.DEBIT, Kind.WITHDRAWAL, 1),
+    (r"โอนเงินออก|โอนเงิน", Direction.DEBIT, Kind.TRANSFER, 1),
+    (r"ใช้จ่าย|ชำระ|ซื้อ", Direction.DEBIT, Kind.PURCHASE, 1),
+)
+_WORD_RES = tuple(
+    (re.compile(r"(?<![^\W\d_])(?:" + p + r")", re.IGNORECASE), d, k, tier) for p, d, k, tier in _WORDING
+) + tuple((re.compile(p), d, k, tier) for p, d, k, tier in _THAI_WORDING)
+# Words that name the kind precisely; one anywhere refines a plain debit/credit/purchase.
+_REFINING = tuple(w for w in _WORD_RES[:len(_WORDING)] if w[2] in (Kind.SALARY, Kind.WITHDRAWAL, Kind.DEPOSIT))
+
+# The other side of the transaction, after a preposition or a label.
+_STOP = (r"(?=\s+(?:on|via|using|with|ref|avl|avail|available|bal|balance|if|not you|from your|from a/?c|in your|"
+         r"dated|at (?=\d)|on (?=\d)|for|of rs|thru|through|is successful|was successful|has been|value|date|txn|"
+         r"transaction|upi|info|rrn|utr|card|a/?c|acct|account|credited|debited|reference|trx|tx)\b"
+         r"|[.;|]\s|[.;|]$|\s[-/]\s|\(|$|\s{2,}|,\s*(?:avl|bal|on|ref|your|the)"
+         r"|\.(?=(?:rrn|utr|ref|avl|bal|txn|upi|not|call|sms|your|info|if)\b)"
+         r"|\s+(?:[A-Z]{3}|Rs\.?|INR)\s?\d|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\s+\d{1,2}:\d{2})")
+_PARTY = (
+    (re.compile(r"\b(?:Info|Desc(?:ription)?|Remarks?|Narration|Details|Merchant(?: name)?|At|To|From|For|"
+                r"Name|Beneficiary|Payee|Payer|Sender|Recipient|Receiver|Paid|Spent at|Purchase at)\s*[:=]\s*(?P<v>[^\n|]+?)"
+                + _STOP, re.IGNORECASE), "label"),
+    (re.compile(r"\bVPA\s+(?P<v>[\w.\-]+@[\w.\-]+)", re.IGNORECASE), "to"),
+    # Channel paths: UPI/P2M/123456789012/SHOP NAME, IMPS/PUNB/1234/ NAME, NEFT-UTR123-NAME.
+    (re.compile(r"\b(?P<v>(?:UPI|IMPS|NEFT|RTGS|MMT)[/\-][^\n|]+?)(?:\s+Value\b|\s+on\b|\.\s|\.?$|\s\|)",
+                re.IGNORECASE), "label"),
+    (re.compile(r"(?<![\w@])(?:at\s+|@\s*|(?:transaction|purchase|payment) with\s+)(?P<v>[^\n]+?)" + _STOP,
+                re.IGNORECASE), "at"),
+    (re.compile(r"(?:ร้าน|ที่)\s*(?P<v>[^\n]+?)" + _STOP), "at"),
+    (re.compile(r"\b(?:to|towards|kwenda|para|à|إلى)(?:\s*:\s*|\s+)(?!your\b|a/?c\b|acc|account\b|card\b)"
+                r"(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE), "to"),
+    (re.compile(r"(?<!powered )(?<!sms )(?<!alert )\b(?:from|by|kutoka|kupitia|من)\s+"
+                r"(?!your\b|a/?c\b|acc|account\b|card\b|cash\b|[A-Z]{3}\s?\d|rs\.?\s?\d|[\d$₹€£]|"
+                r"(?:neft|imps|upi|rtgs|ibft|raast|ach|swift)\b)(?P<v>[^\n]+?)" + _STOP,
+                re.IGNORECASE), "from"),
+    (re.compile(r"\b(?:na entidade|no agente|ao agente|no comerciante|chez)\s+(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE),
+     "at"),
+    (re.compile(r"\b(?:a/?c|account)\s+[\dXx*]+\s+of\s+(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE), "to"),
+    # "Acct XX051 debited for Rs 180; DINDUGAL ORIGIN credited": the payee of a debit.
+    (re.compile(r"(?:^|[;.|]\s)(?P<v>[^;.|\n]{2,60}?)\s+(?:credited|received)\b(?!\s+(?:to|with|by|in|into)\b)",
+                re.IGNORECASE), "payee"),
+    (re.compile(r"\bfor\s+(?!rs\b|inr\b|usd\b|aed\b|[\d$₹])(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE), "for"),
+    # "spent using Card XX1 on 03-Sep-25 on SHOP": "on" before a name, the weakest hint.
+    (re.compile(r"\bon\s+(?!\d{1,4}(?:[\s\-/.:,]|st|nd|rd|th)|\d+\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|your\b|the\b|a/?c\b|"
+                r"acc|account\b|card\b|mon|tue|wed|thu|fri|sat|sun|dd\b)(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE), "on"),
+)
+_JUNK_PARTY = re.compile(
+    r"^(?:your|the|a|an|account|a/?c|card|bank|customer|dear|mobile|upi|imps|neft|ref|rrn|utr|ac|acct|xx+\d*|\**\d+|"
+    r"\d[\d\s\-/:.]*|[\W_]+|on|is|was|has|you|successful(?:ly)?|banking|info|clearing|transaction(?: number)?|"
+    r"\d*[x*#]{3,}\d*)$",
+    re.IGNORECASE,
+)
+
+
+def _direction(text: str, amount: Mention | None) -> tuple[Direction, Kind] | None:
+    """The wording nearest the amount (before it first, then after) decides."""
+    masked = _CREDIT_CARD.sub(lambda m: "_" * len(m.group(0)), text)
+    anchor = amount.start if amount else 0
+    best: tuple[int, int, int, Direction, Kind] | None = None
+    for rank, (pattern, direction, kind, tier) in enumerate(_WORD_RES):
+        for m in pattern.finditer(masked):
+            distance = anchor - m.end() if m.end() <= anchor else (m.start() - anchor) + 15
+            key = (tier, distance, rank)
+            if best is None or key < best[:3]:
+                best = (tier, distance, rank, direction, kind)
+    if best is None:
+        return None
+    direction, kind = best[3], best[4]
+    # A strong kind word anywhere refines a plain debit/credit.
+    if kind in (Kind.DEBIT, Kind.CREDIT, Kind.PURCHASE):
+        for pattern, d, k, _tier in _REFINING:
+            if d is direction and pattern.search(masked):
+                kind = k
+                break
+    return direction, kind
+
+
+_NOT_A_PARTY = re.compile(
+    r"\b(?:call|sms|block|dispute|report|visit|manage|reply|stop|unsubscribe|helpline|customer care|assistance|"
+    r"download|inquiry|enquiry|queries|not you|if not|click|tap|banking with|thank|opt[- ]out|avl\s?bal|avlbal|"
+    r"help|applicable|details|learn more|otp|do not|share|you(?:'ve|'re|'ll)?|feedback|re[ci]e?ipt|https?)\b|"
+    r"bit\.ly|^(?:your|a/?c|we|it|this|order|using|reference|ref)\b|(?:x{2,}|\*{2,})\d{2,}|^[^(]*\)",
+    re.IGNORECASE,
+)
+_CHANNEL_TOKEN = re.compile(r"^(?:UPI|IMPS|NEFT|RTGS|MMT|ACH|DR|CR|P2A|P2M|P2P|IN|OUT|INW|PAY|INF)$|\d", re.IGNORECASE)
+_CHANNEL_PREFIX = re.compile(r"^(?:UPI|IMPS|NEFT|RTGS|MMT|ACH)(?:\s+(?:Cr|Dr|INW|OUT))*\b", re.IGNORECASE)
+
+
+def _path_party(value: str) -> str | None:
+    """The name inside a channel path: UPI/P2M/123456/SHOP NAME/... -> SHOP NAME.
+
+    A four-letter upper-case token followed by a number is a bank code (IMPS/PUNB/1234/NAME).
+    """
+    tokens = [t.strip(" .:*") for t in re.split(r"\s*[/\-*]\s*", _CHANNEL_PREFIX.sub("", value))]
+    for i, token in enumerate(tokens):
+        if not token or _CHANNEL_TOKEN.search(token) or not re.search(r"[^\W\d_]{2}", token):
+            continue
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if re.fullmatch(r"[A-Z]{4}0?", token) and re.search(r"\d", following):
+            continue
+        return token
+    return None
+
+
+# A clock time or a date inside a captured name means the capture ran past the name.
+_TIME_OR_MONEY = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|HH:mm", re.IGNORECASE)
+
+
+def _clean_party(value: str) -> str | None:
+    v = re.sub(r"\s+", " ", value).strip(" .,:;-/*'\"")
+    if re.match(r"(?:UPI|IMPS|NEFT|RTGS|MMT|ACH)(?:\s+(?:Cr|Dr))?[/\-]", v, re.IGNORECASE) or v.count("/") >= 2:
+        v = _path_party(v) or ""
+    v = re.sub(r"^\d{5,}[/\s]\s*", "", v).strip()
+    v = re.sub(r"^UPI[_\-]", "", v, flags=re.IGNORECASE)
+    v = re.sub(r"\s+\+?\d{9,}$", "", v).strip(" .,:;-")
+    if _NOT_A_PARTY.search(v) or _TIME_OR_MONEY.search(v) or mentions(v):
+        return None
+    v = re.sub(r"^(?:the|a|an|merchant|vpa|beneficiary|payee)\s+", "", v, flags=re.IGNORECASE)
+    v = re.sub(r"\s+(?:on|at|for|via|to|from|frm|by)$", "", v, flags=re.IGNORECASE)
+    if len(v) < 2 or len(v) > 80 or _JUNK_PARTY.match(v) or not re.search(r"[^\W\d_]", v):
+        return None
+    return v
+
+
+_FIELD_SPLIT = re.compile(r"\s+\|\s+|\s+/\s+")
+_NOT_A_FIELD = re.compile(
+    r"\b(?:card|a/?c|acc|acct|account|bal|balance|avl|avail|available|limit|lmt|date|time|ist|call|sms|ref|"
+    r"debit|credit|purchase|spent|dear|customer|transaction|remittance|withdrawal|deposit|value)\b|:|\d{2}[-/]\d{2}",
+    re.IGNORECASE,
+)
+
+
+def _field_party(text: str, amount: Mention | None) -> str | None:
+    """Alerts written as a list of fields (`Spent / Card XX1 / INR 5 / 01-09-25 / SHOP / Avl ...`):
+    the first free-text field after the amount names the merchant."""
+    fields = _FIELD_SPLIT.split(text)
+    if len(fields) < 4 or amount is None:
+        return None
+    pos = 0
+    for field in fields:
+        start = text.find(field, pos)
+        pos = start + len(field)
+        if start < amount.end or _NOT_A_FIELD.search(field):
+            continue
+        v = _clean_party(field)
+        if v and not mentions(field):
+            return v
+    return None
+
+
+_KIND_LABEL = {Kind.DEPOSIT: "Cash Deposit", Kind.REFUND: "Refund", Kind.SALARY: "Salary"}
+
+
+def _label(text: str, kind: Kind) -> str | None:
+    """What to call a transaction that names no other side."""
+    if kind is Kind.WITHDRAWAL:
+        return "ATM Withdrawal" if re.search(r"\bATM\b", text, re.IGNORECASE) else "Cash Withdrawal"
+    if kind in _KIND_LABEL:
+        return _KIND_LABEL[kind]
+    channel = re.search(r"\b(IMPS|NEFT|RTGS|UPI|IBFT)\b", text)
+    if channel:
+        return f"{channel.group(1)} Transfer"
+    return None
+
+
+_AFTER_AMOUNT = re.compile(r"\s+(?P<v>[A-Z][A-Z0-9&'.\-]*(?:\s[A-Z0-9&'.\-]+){0,5})"
+                           r"(?=\s+(?:Bal|Avl|Avail|Ref|on)\b|\s*\||\.\s|\s*$)")
+_AFTER_AMOUNT_JUNK = re.compile(r"\b(?:INR|USD|DR|CR|DEBITED|CREDITED|SPENT|SENT|PAID|ON|IS|HAS|WAS|FROM|TO|IN|VIA|"
+                                r"BY|AT|THE|A/C|AC|ACCOUNT|CARD|TXN|UPI|IMPS|NEFT)\b")
+
+
+def _party(text: str, direction: Direction, amount: Mention | None) -> str | None:
+    # Look after the amount first (the usual order), then in the whole text.
+    anchor = amount.end if amount else 0
+    candidates: list[tuple[tuple[int, int, int], str]] = []
+    order = {"label": 0, "at": 1, "to": 2 if direction is Direction.DEBIT else 4,
+             "from": 2 if direction is Direction.CREDIT else 4, "payee": 3 if direction is Direction.DEBIT else 6,
+             "for": 5, "on": 6}
+    for pattern, kind in _PARTY:
+        for m in pattern.finditer(text):
+            v = _clean_party(m.group("v"))
+            if v is None or (kind == "on" and re.search(r"\b(?:bank|card)$", v, re.IGNORECASE)):
+                continue
+            after = 0 if m.start() >= anchor - 2 else 1
+            candidates.append(((order[kind], after, m.start()), v))
+    # "DEBIT:Rs.983.75 SPICE KITCHEN MCT Bal:Rs.1234": a capitalised name right after the amount.
+    if amount is not None:
+        tail = _AFTER_AMOUNT.match(text, amount.end)
+        if tail:
+            v = _clean_party(tail.group("v"))
+            if v is not None and not _AFTER_AMOUNT_JUNK.search(v):
+                candidates.append(((6, 0, tail.start()), v))
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: c[0])
+    return candidates[0][1]
+
+
+_SENTENCE_END = re.compile(r"[.!?;]\s+(?=[^\W\d_])|\s\|\s|\n")
+
+
+def _sentence(text: str, pos: int) -> str:
+    start = 0
+    for m in _SENTENCE_END.finditer(text, 0, pos):
+        start = m.end()
+    end_m = _SENTENCE_END.search(text, pos)
+    return text[start:end_m.start() if end_m else len(text)]
+
+
+def _has_wording(sentence: str) -> bool:
+    return any(pattern.search(sentence) for pattern, _d, _k, _t in _WORD_RES)
+
+
+def _pick_amount(text: str, found: list[Mention], plain: list[Mention]) -> Mention:
+    """The transaction amount among the plain mentions.
+
+    A total that follows fees is what left the account; otherwise the first plain
+    mention, unless its sentence says nothing about money moving ("auto pay set up for
+    Rs 75000. An initial amount of Rs 2 has been debited") and a later one does.
+    """
+    totals = [m for m in plain if m.role == "total"]
+    if totals and any(m.role == "fee" for m in found):
+        return totals[0]
+    amounts = [m for m in plain if m.role == "amount"] or plain
+    first = amounts[0]
+    if len(amounts) > 1 and not _has_wording(_sentence(text, first.start)):
+        for m in amounts[1:]:
+            if _has_wording(_sentence(text, m.start)):
+                return m
+    return first
+
+
+class GenericParser:
+    name = "generic"
+    sender_domains: tuple[str, ...] = ()
+
+    def claims(self, alert: Alert) -> bool:
+        return True
+
+    def parse(self, alert: Alert) -> ParseResult:
+        # Lines become " | " so a field never runs into the next line's value.
+        text = " | ".join(" ".join(line.split()) for line in alert.text.split("\n") if line.strip())[:4000]
+        found = mentions(text)
+        plain = [m for m in found if m.role in ("amount", "total") and m.amount > 0]
+        reason = non_transaction_reason(text, alert.subject)
+        if reason and not _refund_credit(text):
+            return ParseResult(Status.NOT_TRANSACTION, self.name, reason)
+        if not plain:
+            if found:
+                return ParseResult(Status.NOT_TRANSACTION, self.name, "balance or fee only, no transaction amount")
+            return ParseResult(Status.UNRECOGNIZED, self.name, "no amount with a currency found")
+        amount = _pick_amount(text, found, plain)
+        if not amount.exact:
+            return ParseResult(Status.UNRECOGNIZED, self.name,
+                               f"amount printed with more decimals than {amount.currency} has")
+        wording = _direction(text, amount)
+        if wording is None:
+            return ParseResult(Status.UNRECOGNIZED, self.name, "an amount but no debit/credit wording")
+        direction, kind = wording
+        party = _party(text, direction, amount) or _field_party(text, amount) or _label(text, kind)
+        balance = next((m for m in found if m.role == "balance" and m.start > amount.start), None)
+        account = masks.account_mask(text, direction.value)
+        when = dates.find_datetime(text, alert.date)
+        merchant = party if kind in (Kind.PURCHASE, Kind.WITHDRAWAL, Kind.DEBIT, Kind.REFUND) else None
+        counterparty = party if merchant is None else None
+        txn = ParsedTransaction(
+            amount=amount.amount, currency=amount.currency, direction=direction, kind=kind,
+            merchant=merchant, counterparty=counterparty, account=account,
+            balance=balance.amount if balance else None, balance_currency=balance.currency if balance else None,
+            occurred_at=when, reference=_reference(text),
+        )
+        return ParseResult(Status.TRANSACTION, self.name, f"generic: {kind.value} wording", txn)
+
+
+_REF = re.compile(r"\b(?:Ref(?:erence)?(?:\s*No\.?)?|RRN|UTR|Txn\s*Id|TrxID|Transaction ID|TxnId|Kumb)\s*[:.#]?\s*"
+                  r"(?P<ref>[A-Z0-9][A-Z0-9.\-]{5,})", re.IGNORECASE)
+_REFUND_CREDIT = re.compile(r"(?:refund|revers|unsuccessful|failed)\w*.{0,80}\b(?:credited|refunded|reversed)\b",
+                            re.IGNORECASE)
+
+
+def _refund_credit(text: str) -> bool:
+    return bool(_REFUND_CREDIT.search(text))
+
+
+def _reference(text: str) -> str | None:
+    m = _REF.search(text)
+    return m.group("ref").rstrip(".") if m else None
+
+
+GENERIC = GenericParser()

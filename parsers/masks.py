@@ -1,0 +1,78 @@
+"""Account and card masks in their many shapes -> the mask as printed (digits kept).
+
+`xxxx0019`, `4837**** ****1518`, `A/C XX1234`, `ending 1234`, `a/c no. XXXXXXXX1234`,
+`Acct ...1234`, `card ending with 1234`, `146******325`, `1*********9388`, `074-260***-006`.
+Pure functions over text; no knowledge of any one bank.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A masked number: hidden digits as X, *, # or bullets, with at least two digits shown.
+_MASKED = (
+    r"(?:\d{1,6}(?:-[\dXx*#•]+)*[Xx*#•]{2,}[\dXx*#•]*(?:-[\dXx*#•]+)*-?\d{2,}"  # 146******325, 074-260***-006
+    r"|[Xx*#•.]{1,}[\dXx*#•]*\d{2,}"  # XX1234, ...1234, **1234
+    r"|\d[\d ]*[Xx*#•]{3,}[ \dXx*#•]*\d{2,})"  # 4837**** ****1518
+)
+_LABEL = (
+    r"(?:a/?c|acc(?:oun)?t?|account(?:\s+(?:no|number|ending(?:\s+with)?))?"
+    r"|card(?:\s+(?:no|number|ending(?:\s+(?:with|in))?))?|acct|ac|iban|conta|akaunti|บช|บัญชี|حساب|cuenta|compte)"
+)
+_LABELLED = re.compile(
+    r"(?<![^\W\d_])" + _LABEL + r"(?:\.(?!\.))?\s*(?:no\.?|number|num|#(?!#))?\s*(?:[:.](?!\.))?\s*(?P<m>" + _MASKED + r"|\d{3,20}\b)",
+    re.IGNORECASE,
+)
+_ENDING = re.compile(r"\b(?:ending|ends|ending with|ending in|inayoishia na)\s*(?:in|with)?\s*[:#]?\s*"
+                     r"(?P<m>[Xx*#]*\d{3,4})\b", re.IGNORECASE)
+_BARE = re.compile(r"(?<![\w/])(?P<m>" + _MASKED + r")(?![\w])")
+# Words just before a mask that say whose side it is on.
+_FROM_SIDE = re.compile(r"\b(?:from|debited|frm|de|kutoka)\b[^.|]{0,20}$", re.IGNORECASE)
+_TO_SIDE = re.compile(r"\b(?:to|into|in|credited|para|kwenda)\b[^.|]{0,20}$", re.IGNORECASE)
+
+
+def _normalise(raw: str) -> str | None:
+    value = re.sub(r"\s+", "", raw).rstrip(".-").lstrip("-")
+    return value if re.search(r"\d{2,}", value) else None
+
+
+def _found(text: str) -> list[tuple[int, str, bool]]:
+    found: list[tuple[int, str, bool]] = []
+    seen: set[int] = set()
+    for pattern in (_LABELLED, _ENDING, _BARE):
+        for m in pattern.finditer(text):
+            value = _normalise(m.group("m"))
+            if value and m.start("m") not in seen:
+                seen.add(m.start("m"))
+                found.append((m.start("m"), value, pattern is _LABELLED))
+    return found
+
+
+def all_masks(text: str) -> list[tuple[int, str]]:
+    """Every account or card mask in the text, labelled ones first, as (position, mask)."""
+    return [(pos, value) for pos, value, _labelled in _found(text)]
+
+
+def account_mask(text: str, direction: str | None = None) -> str | None:
+    """The customer's own account or card in an alert.
+
+    With several labelled masks, a debit's own account is the one money came *from*
+    ("sent to NAME A/C *9901 from FBL A/C *1234") and a credit's the one it went *to*.
+    """
+    found = _found(text)
+    if not found:
+        return None
+    labelled = sorted((pos, value) for pos, value, is_labelled in found if is_labelled)
+    if direction in ("debit", "credit") and len(labelled) > 1:
+        side = _FROM_SIDE if direction == "debit" else _TO_SIDE
+        for pos, value in labelled:
+            if side.search(text[max(0, pos - 40):pos]):
+                return value
+    return found[0][1]
+
+
+def last_digits(mask: str | None, n: int = 4) -> str | None:
+    if not mask:
+        return None
+    digits = re.sub(r"\D", "", mask)
+    return digits[-n:] or None

@@ -1,0 +1,95 @@
+"""Messages from banks that move no money: OTPs, promotions, declines, reminders...
+
+Counting one of these is worse than missing a real alert, so any of these signals wins
+over an amount found in the text. Returns a short reason, or None.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TXN_VERB = re.compile(
+    r"\b(?:debited|credited|spent|paid|sent|received|withdrawn|withdrew|purchase|transferred|deposited|"
+    r"confirmed|cargo|abono|compra|d[ée]bit[ée]?|cr[ée]dit[ée]|achat|debitad[oa]|creditad[oa])\b|تم خصم|تم إيداع", re.IGNORECASE)
+
+# Always a non-transaction, whatever else the text says.
+_STRONG: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(pattern, re.IGNORECASE))
+    for reason, pattern in (
+        ("one-time password", r"\b(?:OTP|one[- ]time (?:pass(?:word|code)|pin)|verification code|security code|"
+                              r"activation (?:key|code))\b(?:\s+(?:for|is|to|code)\b|\W{0,3}\d{4,8}\b|[^.]{0,30}?\b\d{4,8}\b)"
+                              r"|\b\d{4,8}\s+is your (?:OTP|one[- ]time|verification)|رمز التحقق|كلمة المرور لمرة واحدة"),
+        ("declined or failed payment", r"\b(?:declined|unsuccessful|was not (?:processed|successful)|could not be "
+                                       r"(?:processed|completed)|has failed|failed due to|transaction failed|"
+                                       r"insufficient (?:funds|balance)|rechazad[ao]|refus[ée]e?|failed|please wait for confirmation|"
+                                       r"pending confirmation)\b|مرفوضة|لم تتم"),
+        ("card bill payment acknowledged", r"\bpayment of .{0,30}?(?:has been )?received (?:for|on|towards) your\b"
+                                           r"|\bthank you for your payment\b|\breceipt of your payment\b"),
+        ("payment request, not a payment", r"\b(?:has requested|requested money|collect request|payment request|"
+                                           r"is requesting|to approve)\b"),
+        ("reminder or due notice", r"\b(?:is due on|due date|minimum (?:amount )?due|payment reminder|"
+                                   r"overdue|will be debited|will be deducted|is scheduled to|received today for processing|"
+                                   r"is due by|is being processed|being processed)\b"),
+        ("interest notice on a deposit", r"\binterest\b[^|]{0,40}?\b(?:paid|credited) (?:on|for) your\b[^|]{0,40}?"
+                                         r"\b(?:deposit|FD|RD)\b"),
+        ("card status notice", r"\b(?:card (?:[\w*]+ ){0,2}(?:has been |is |was )?(?:temporarily |permanently )?(?:blocked|activated|hotlisted|locked|unblocked|"
+                               r"dispatched|delivered|de-?activated)|(?:blocked|activated) your card|"
+                               r"has been (?:de-?)?activated)\b"),
+        # The same signals in other languages (Spanish, French, Portuguese, Arabic, Hindi-English).
+        ("one-time password", r"\b(?:c[óo]digo de (?:verificaci[óo]n|seguridad)|clave (?:din[áa]mica|de un solo uso)|"
+                              r"code (?:de v[ée]rification|de s[ée]curit[ée]|à usage unique)|mot de passe à usage unique|"
+                              r"c[óo]digo de confirma[çc][ãa]o)\b|الرمز السري|رمز التفعيل|كود التحقق"),
+        ("declined or failed payment", r"\b(?:declinad[ao]|fallid[ao]|no (?:fue|ha sido) (?:procesad[ao]|aprobad[ao])|"
+                                       r"[ée]chou[ée]e?|a [ée]chou[ée]|recusad[ao]|falhou|asafal|fail ho gay[ai])\b"
+                                       r"|تم رفض|فشلت|فشل|رفض العملية"),
+        ("payment request, not a payment", r"\b(?:solicitud de pago|te ha solicitado|demande de paiement|"
+                                           r"pedido de pagamento)\b|طلب دفع|طلب تحويل"),
+        ("reminder or due notice", r"\b(?:fecha (?:de )?(?:vencimiento|l[íi]mite)|recordatorio de pago|date d'[ée]ch[ée]ance|"
+                                   r"rappel de paiement|data de vencimento)\b|تذكير|موعد الاستحقاق|مستحق"),
+        ("card status notice", r"\b(?:tarjeta (?:ha sido )?(?:bloqueada|activada)|carte (?:a [ée]t[ée] )?(?:bloqu[ée]e|activ[ée]e)|"
+                               r"cart[ãa]o (?:foi )?(?:bloqueado|ativado))\b|تم إيقاف البطاقة|تم تفعيل البطاقة|تم حظر البطاقة"),
+    )
+)
+# A non-transaction only when no money moved: promotions and statements often quote amounts.
+_WEAK: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(pattern, re.IGNORECASE))
+    for reason, pattern in (
+        ("statement notice", r"\b(?:e-?statement|statement (?:is|for|of)|statement has been generated)\b"),
+        ("statement notice", r"\b(?:estado de cuenta|relev[ée] de compte|extrato)\b|كشف الحساب|كشف حساب"),
+        ("promotion", r"\b(?:offers?\b|cashback|pre-?approved|apply now|congratulations|exclusive deal|"
+                      r"use code|limited period|upgrade to|eligible for|click here to avail|visit (?:branch|us))"
+                      r"|\b(?:oferta|promoci[óo]n|promo[çc][ãa]o|offre sp[ée]ciale|f[ée]licitations)\b|عرض خاص|عروض"),
+        ("balance notice", r"\b(?:balance enquiry|balance inquiry|your (?:available |current )?balance (?:is|as on|for)|"
+                           r"available balance (?:for|in|of) (?:your )?a/?c)\b|رصيدك الحالي|رصيدك المتاح"),
+    )
+)
+
+
+# "A. Person has received Tsh 40000 on ...": the recipient's side of a payment, told to
+# someone else; nothing left or reached the customer's account. "X has received Rs 21
+# from your A/c" is the customer's own debit and stays a transaction.
+_THIRD_PARTY = re.compile(r"(?<![\w/])((?:[A-Z][\w.'\-]*\s+){0,3}[A-Z][\w.'\-]*)\s+has received\s+"
+                          r"(?=[^\s\d]{0,4}\s?\d)(?P<rest>[^|]{0,80})")
+_OWN_SIDE = re.compile(r"\b(?:your|you|account|acct|a/c|ac|card|wallet|we|i|customer|sir|madam)\b", re.IGNORECASE)
+
+
+def _third_party_received(flat: str) -> bool:
+    for m in _THIRD_PARTY.finditer(flat):
+        if not _OWN_SIDE.search(m.group(1)) and not _OWN_SIDE.search(m.group("rest")):
+            return True
+    return False
+
+
+def non_transaction_reason(text: str, subject: str = "") -> str | None:
+    blob = f"{subject}\n{text}"[:6000]
+    flat = " ".join(blob.split())
+    for reason, pattern in _STRONG:
+        if pattern.search(flat):
+            return reason
+    if _third_party_received(flat):
+        return "notice of what someone else received"
+    if not _TXN_VERB.search(flat):
+        for reason, pattern in _WEAK:
+            if pattern.search(flat):
+                return reason
+    return None

@@ -1,0 +1,1 @@
+"""The pipeline steps (fetch, process, deliver, sweep) and their adapters."""

@@ -1,0 +1,38 @@
+"""Glue between a new transaction and the pure rules engine (pipeline.categorize)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import Category, Rule, Transaction, User
+from pipeline import budgets
+
+
+def category_named(s: Session, user_id: int, name: str) -> Category:
+    """Get or create a user's category; safe when two workers create it at once."""
+    query = select(Category).where(Category.user_id == user_id, Category.name == name)
+    cat = s.scalar(query)
+    if cat is None:
+        s.execute(budgets._insert(s, Category).values(user_id=user_id, name=name).on_conflict_do_nothing())
+        cat = s.scalar(query)
+        assert cat is not None
+    return cat
+
+
+def categorize_transaction(s: Session, txn: Transaction, user: User) -> None:
+    """Set category, transfer/income flags and display name from rules and the built-in map."""
+    from pipeline.categorize import categorize, fields_of, rule_specs
+
+    rules = s.scalars(
+        select(Rule).where(Rule.user_id == user.id, Rule.active.is_(True)).order_by(Rule.priority, Rule.id)
+    ).all()
+    decision = categorize(fields_of(txn), rule_specs(rules))
+    if decision.display_name:
+        txn.display_name = decision.display_name
+    txn.merchant = decision.merchant or txn.merchant_raw
+    txn.is_transfer = decision.is_transfer
+    txn.is_income = decision.is_income
+    txn.excluded = decision.excluded
+    txn.category_id = category_named(s, user.id, decision.category or "Uncategorized").id
+    txn.category_source = decision.source

@@ -1,0 +1,22 @@
+"""`spendwatch api --host --port`: the REST API (FastAPI under uvicorn), OpenAPI at /docs."""
+
+from __future__ import annotations
+
+import typer
+
+
+def api_cmd(
+    host: str = typer.Option("127.0.0.1", help="address to listen on (0.0.0.0 for every interface)"),
+    port: int = typer.Option(8000, min=1, max=65535),
+    log_level: str = typer.Option("info"),
+) -> None:
+    """Serve the REST API; requests carry `Authorization: Bearer <token>` (see `spendwatch user create`)."""
+    import uvicorn
+
+    from api.app import create_app
+
+    uvicorn.run(create_app(), host=host, port=port, log_level=log_level)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("api")(api_cmd)

@@ -1,0 +1,310 @@
+"""Daily use from the terminal: `spendwatch budgets|categories|rules|transactions ...` (Rich tables).
+
+The same pipeline functions as the REST API, so both keep budget periods exact.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import or_, select
+
+from models import Budget, Category, Rule, Transaction, from_minor, to_minor
+from pipeline import budget_edit, budget_view, config, learning, txn_edit
+from pipeline.categorize import RuleError
+from pipeline.rules import stored_form, to_spec, validate_rule
+from pipeline.runtime import open_db, resolve_user
+
+out = Console()
+err = Console(stderr=True)
+
+budgets_app = typer.Typer(help="Budgets and their current period.", no_args_is_help=True)
+categories_app = typer.Typer(help="Categories.", no_args_is_help=True)
+rules_app = typer.Typer(help="Rules that categorize transactions.", no_args_is_help=True)
+txn_app = typer.Typer(help="Transactions.", no_args_is_help=True)
+
+UserOpt = typer.Option(None, "--user", help="user e-mail (default: the only user)")
+
+
+def fail(message: str) -> None:
+    err.print(f"[red]error:[/red] {message}")
+    raise typer.Exit(2)
+
+
+# ---------------------------------------------------------------- budgets
+@budgets_app.command("list")
+def budgets_list(user: str | None = UserOpt) -> None:
+    """Every budget in its current period."""
+    factory = open_db()
+    table = Table("id", "name", "period", "spent", "amount", "left", "%", "state", "days left", "categories")
+    with factory() as s:
+        u = resolve_user(s, user)
+        for st in budget_view.current_states(s, u, config.now(), only_active=False):
+            colour = {"on_track": "green", "warning": "yellow", "exceeded": "red"}[st.state]
+            table.add_row(str(st.id), st.name, f"{st.start_date} .. {st.end_date}", f"{st.currency} {st.spent}",
+                          str(st.amount), str(st.remaining), str(st.percent), f"[{colour}]{st.state}[/{colour}]",
+                          str(st.days_left), ", ".join(n for _i, n in st.categories) or "(all spend)")
+    out.print(table)
+
+
+def _category_ids(s: object, user_id: int, names: list[str]) -> list[int]:
+    from sqlalchemy.orm import Session
+
+    assert isinstance(s, Session)
+    ids = []
+    for name in names:
+        cat = s.scalar(select(Category).where(Category.user_id == user_id, Category.name == name))
+        if cat is None:
+            fail(f"--category: no category {name!r} (add it with `spendwatch categories add`)")
+        else:
+            ids.append(cat.id)
+    return ids
+
+
+@budgets_app.command("create")
+def budgets_create(
+    name: str,
+    amount: str = typer.Argument(..., help="e.g. 150.000"),
+    category: list[str] = typer.Option([], "--category", "-c", help="category name (repeat); none: all spend"),
+    period: str = typer.Option("monthly", help="monthly, weekly, yearly or custom"),
+    anchor_day: int = typer.Option(1, help="day the month starts (payday), or weekday 1-7 for weekly"),
+    start: str | None = typer.Option(None, help="custom: first day YYYY-MM-DD"),
+    end: str | None = typer.Option(None, help="custom: last day YYYY-MM-DD"),
+    currency: str = typer.Option("OMR"),
+    threshold: list[int] = typer.Option([50, 80, 100], "--threshold", help="alert percents (repeat)"),
+    rollover: bool = typer.Option(False, help="carry unused amount and overspending into the next period"),
+    user: str | None = UserOpt,
+) -> None:
+    if period not in ("monthly", "weekly", "yearly", "custom"):
+        fail("--period: monthly, weekly, yearly or custom")
+    factory = open_db()
+    with factory.begin() as s:
+        u = resolve_user(s, user)
+        try:
+            cur = currency.strip().upper()
+            minor = to_minor(amount, cur)
+            if minor <= 0 or Decimal(amount) != from_minor(minor, cur):
+                fail(f"amount: a positive amount with at most the decimals of {cur}, got {amount!r}")
+            first = date.fromisoformat(start) if start else None
+            last = date.fromisoformat(end) if end else None
+            if period == "custom" and (first is None or last is None or last < first):
+                fail("--start/--end: a custom budget needs a start and an end on or after it")
+            spec = budget_edit.BudgetSpec(
+                name=name.strip(), amount_minor=minor, currency=cur, period=period, anchor_day=anchor_day,
+                start_date=first, end_date=last, category_ids=tuple(_category_ids(s, u.id, category)),
+                thresholds=tuple(sorted(set(threshold))), rollover=rollover)
+            budget = budget_edit.create(s, u, spec, config.now())
+        except (ValueError, ArithmeticError) as exc:
+            fail(str(exc))
+            return
+        out.print(f"budget #{budget.id} {budget.name!r} created")
+
+
+@budgets_app.command("delete")
+def budgets_delete(budget_id: int, user: str | None = UserOpt) -> None:
+    """Delete a budget; its transactions and categories stay."""
+    factory = open_db()
+    with factory.begin() as s:
+        u = resolve_user(s, user)
+        budget = s.get(Budget, budget_id)
+        if budget is None or budget.user_id != u.id:
+            fail(f"no budget {budget_id}")
+            return
+        budget_edit.delete_budget(s, budget)
+    out.print(f"budget #{budget_id} deleted")
+
+
+@budgets_app.command("show")
+def budgets_show(budget_id: int, user: str | None = UserOpt) -> None:
+    """A budget's periods (performance history) and amount changes."""
+    factory = open_db()
+    with factory() as s:
+        u = resolve_user(s, user)
+        budget = s.get(Budget, budget_id)
+        if budget is None or budget.user_id != u.id:
+            fail(f"no budget {budget_id}")
+            return
+        rows, changes = budget_edit.history(s, budget)
+        cur = budget.currency
+        table = Table("period", "limit", "carried", "spent", "state", title=f"#{budget.id} {budget.name} ({cur})")
+        for bp in rows:
+            limit = bp.limit_minor + bp.carried_minor
+            table.add_row(f"{bp.start} .. {bp.end}", str(from_minor(bp.limit_minor, cur)),
+                          str(from_minor(bp.carried_minor, cur)), str(from_minor(bp.spent_minor, cur)),
+                          budget_view.state_of(bp.spent_minor, limit))
+        out.print(table)
+        for c in changes:
+            out.print(f"amount {from_minor(c.old_minor, cur)} -> {from_minor(c.new_minor, cur)} "
+                      f"on {c.changed_at:%Y-%m-%d %H:%M}")
+
+
+# ---------------------------------------------------------------- categories
+@categories_app.command("list")
+def categories_list(user: str | None = UserOpt) -> None:
+    factory = open_db()
+    table = Table("id", "name")
+    with factory() as s:
+        u = resolve_user(s, user)
+        for c in s.scalars(select(Category).where(Category.user_id == u.id).order_by(Category.name)):
+            table.add_row(str(c.id), c.name)
+    out.print(table)
+
+
+@categories_app.command("add")
+def categories_add(name: str, user: str | None = UserOpt) -> None:
+    name = name.strip()
+    if not name:
+        fail("name: must not be blank")
+    factory = open_db()
+    with factory.begin() as s:
+        u = resolve_user(s, user)
+        if s.scalar(select(Category).where(Category.user_id == u.id, Category.name == name)) is not None:
+            fail(f"name: a category {name!r} exists already")
+        cat = Category(user_id=u.id, name=name)
+        s.add(cat)
+        s.flush()
+        out.print(f"category #{cat.id} {name!r} added")
+
+
+# ---------------------------------------------------------------- rules
+def _rule_json(text: str) -> object:
+    path = Path(text[1:]) if text.startswith("@") else None
+    try:
+        return json.loads(path.read_text() if path else text)
+    except (OSError, json.JSONDecodeError) as exc:
+        fail(f"rule: not JSON ({exc})")
+        return None
+
+
+@rules_app.command("add")
+def rules_add(
+    rule_json: str = typer.Argument(..., help='rule JSON, or @file.json: {"name", "conditions": [...], "actions": [...]}'),
+    user: str | None = UserOpt,
+) -> None:
+    try:
+        rule = validate_rule(_rule_json(rule_json))
+    except RuleError as exc:
+        fail(str(exc))
+        return
+    factory = open_db()
+    with factory.begin() as s:
+        u = resolve_user(s, user)
+        row = Rule(user_id=u.id, origin="user", **stored_form(rule))
+        s.add(row)
+        s.flush()
+        out.print(f"rule #{row.id} {row.name!r} added (preview with `spendwatch rules preview {row.id}`)")
+
+
+@rules_app.command("list")
+def rules_list(user: str | None = UserOpt) -> None:
+    factory = open_db()
+    table = Table("id", "prio", "name", "match", "conditions", "actions", "stop", "origin", "active")
+    with factory() as s:
+        u = resolve_user(s, user)
+        for r in s.scalars(select(Rule).where(Rule.user_id == u.id).order_by(Rule.priority, Rule.id)):
+            conds = "; ".join(f"{c.get('field')} {c.get('op', 'contains')} {c.get('value')!r}"
+                              for c in r.conditions or [])
+            acts = "; ".join(f"{a.get('type')}" + (f"={a.get('value')}" if a.get("value") not in (None, True) else "")
+                             for a in r.actions or [])
+            table.add_row(str(r.id), str(r.priority), r.name, r.match, conds, acts, "yes" if r.stop_processing
+                          else "", r.origin, "yes" if r.active else "no")
+    out.print(table)
+
+
+def _run_rule(rule_id: int, user: str | None, apply: bool) -> None:
+    factory = open_db()
+    with factory.begin() as s:
+        u = resolve_user(s, user)
+        row = s.get(Rule, rule_id)
+        if row is None or row.user_id != u.id:
+            fail(f"no rule {rule_id}")
+            return
+        spec = to_spec(validate_rule({"name": row.name, "priority": row.priority, "match": row.match,
+                                      "conditions": row.conditions, "actions": row.actions,
+                                      "stop_processing": row.stop_processing}), row.id)
+        result = txn_edit.run_rules(s, u.id, [spec], config.now(), apply=apply)
+        table = Table("txn", "field", "before", "after", title=f"{'applied' if apply else 'would change'}: "
+                      f"{len(result.changes)} transaction(s)")
+        for c in result.changes:
+            for key in ("category", "is_transfer", "is_income", "excluded", "display_name"):
+                if key in c.after and c.after[key] != c.before.get(key):
+                    table.add_row(str(c.transaction_id), key, str(c.before.get(key)), str(c.after[key]))
+        out.print(table)
+
+
+@rules_app.command("preview")
+def rules_preview(rule_id: int, user: str | None = UserOpt) -> None:
+    """Which stored transactions the rule would change (nothing is changed)."""
+    _run_rule(rule_id, user, apply=False)
+
+
+@rules_app.command("apply")
+def rules_apply(rule_id: int, user: str | None = UserOpt) -> None:
+    """Change the transactions the rule matches; budgets follow in the same database transaction."""
+    _run_rule(rule_id, user, apply=True)
+
+
+# ---------------------------------------------------------------- transactions
+@txn_app.command("list")
+def transactions_list(
+    limit: int = typer.Option(30, min=1),
+    category: str | None = typer.Option(None, help="category name"),
+    text: str | None = typer.Option(None, "--text", "-q", help="text in merchant or counterparty"),
+    user: str | None = UserOpt,
+) -> None:
+    factory = open_db()
+    table = Table("id", "when (UTC)", "amount", "dir", "merchant", "category", "src", "flags")
+    with factory() as s:
+        u = resolve_user(s, user)
+        q = select(Transaction).where(Transaction.user_id == u.id)
+        if category:
+            q = q.join(Category, Category.id == Transaction.category_id).where(Category.name == category)
+        if text:
+            pattern = f"%{text.lower()}%"
+            q = q.where(or_(Transaction.merchant.ilike(pattern), Transaction.merchant_raw.ilike(pattern),
+                            Transaction.counterparty.ilike(pattern)))
+        q = q.order_by(Transaction.occurred_at.desc(), Transaction.id.desc()).limit(limit)
+        for t in s.scalars(q).unique():
+            flags = ",".join(f for f, on in (("transfer", t.is_transfer), ("income", t.is_income),
+                                              ("excluded", t.excluded), ("review", t.needs_review)) if on)
+            amount: Decimal = t.amount
+            table.add_row(str(t.id), f"{t.occurred_at:%Y-%m-%d %H:%M}", f"{t.currency} {amount}", t.direction,
+                          t.display_name or t.merchant or t.counterparty or "", t.category.name if t.category else "",
+                          t.category_source, flags)
+    out.print(table)
+
+
+@txn_app.command("recategorize")
+def transactions_recategorize(txn_id: int, category: str, user: str | None = UserOpt) -> None:
+    """Set a transaction's category by hand (rules never overwrite it); may teach a rule."""
+    factory = open_db()
+    with factory.begin() as s:
+        u = resolve_user(s, user)
+        t = s.get(Transaction, txn_id)
+        if t is None or t.user_id != u.id:
+            fail(f"no transaction {txn_id}")
+            return
+        [cat_id] = _category_ids(s, u.id, [category])
+        result = learning.correct(s, u, t, cat_id, config.now())
+    out.print(f"transaction #{txn_id} -> {category}")
+    p = result.proposal
+    if p is not None:
+        if p.created:
+            out.print(f"learned rule #{p.rule_id}: merchant {p.merchant!r} -> {p.category} "
+                      f"(from transactions {', '.join(map(str, p.transaction_ids))})")
+        else:
+            out.print(f"proposed rule: merchant {p.merchant!r} -> {p.category} "
+                      f"({p.corrections} of {p.needed} corrections)")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(budgets_app, name="budgets")
+    app.add_typer(categories_app, name="categories")
+    app.add_typer(rules_app, name="rules")
+    app.add_typer(txn_app, name="transactions")

@@ -1,0 +1,196 @@
+"""Deliver step: one outbox row (alert x target), claimed once, sent, marked.
+
+The claim is one conditional UPDATE (healthchecks' flip): pending and due -> sending.
+Whoever changes the row sends; everyone else finds nothing to do. Transient errors go
+back to pending with exponential backoff; permanent ones, and too many attempts, fail.
+A worker that dies after claiming leaves `sending`; `reclaim_stuck` (the sweep) returns
+it to pending, and the deterministic Message-ID lets mail clients collapse the rare
+double send that follows.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from sqlalchemy import CursorResult, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from models import Alert, Budget, BudgetPeriod, NotifyTarget, Outbox, Transaction, User, from_minor
+from models.tables import OutboxStatus
+from pipeline import config, periods, secrets
+from pipeline.notify import AlertMessage, NotifyError, transport_for
+from pipeline.notify.render import one_line, render_alert
+
+logger = logging.getLogger(__name__)
+
+BACKOFF_BASE = timedelta(seconds=30)
+BACKOFF_CAP = timedelta(hours=1)
+
+
+class DeliverError(RuntimeError):
+    """An outbox row whose alert, period or budget is gone (a bug or a manual delete)."""
+
+
+def backoff(attempts: int) -> timedelta:
+    """30 s, 1 min, 2 min, ... capped at 1 h: the wait after the n-th failed attempt."""
+    exp = min(max(0, attempts - 1), 20)  # 2**20 * 30 s is far past the cap; no huge ints
+    return min(BACKOFF_CAP, BACKOFF_BASE * 2**exp)
+
+
+def message_id_for(alert_id: int, target_id: int, settings: config.Settings | None = None) -> str:
+    """Deterministic per alert and target; the domain of SPENDWATCH_SMTP_FROM when it has one."""
+    sender = (settings or config.get()).smtp_from
+    domain = sender.rsplit("@", 1)[-1].strip(" >") if "@" in sender else ""
+    if not domain or not all(ch.isalnum() or ch in ".-" for ch in domain):
+        domain = "spendwatch.local"
+    return f"<spendwatch-alert-{alert_id}-{target_id}@{domain}>"
+
+
+def _money(minor: int, currency: str) -> str:
+    return f"{currency} {from_minor(minor, currency)}"
+
+
+def message_for(s: Session, row: Outbox, today_at: datetime | None = None) -> AlertMessage:
+    """The rendered alert of one outbox row. ``today_at`` defaults to the service clock."""
+    alert = s.get(Alert, row.alert_id)
+    bp = s.get(BudgetPeriod, alert.budget_period_id) if alert else None
+    budget = s.get(Budget, bp.budget_id) if bp else None
+    user = s.get(User, budget.user_id) if budget else None
+    if alert is None or bp is None or budget is None or user is None:
+        raise DeliverError(f"outbox {row.id}: its alert, budget period or budget is gone")
+    cur = budget.currency
+    limit = bp.limit_minor + bp.carried_minor
+    today = periods.local_day(today_at or config.now(), user.timezone)
+    txn = s.get(Transaction, alert.transaction_id) if alert.transaction_id else None
+    name = one_line(budget.name)[:200]
+    context: dict[str, Any] = {
+        "budget": name,
+        "spent": _money(alert.spent_minor, cur),
+        "limit": _money(limit, cur),
+        "percent": alert.percent,
+        "threshold": alert.threshold,
+        "remaining": _money(max(0, limit - alert.spent_minor), cur),
+        "remaining_negative": alert.spent_minor > limit,
+        "over": _money(alert.spent_minor - limit, cur),
+        "start": bp.start.isoformat(),
+        "end": bp.end.isoformat(),
+        "days_left": periods.Period(bp.start, bp.end).days_left(today),
+        "txn": None,
+    }
+    if txn is not None:
+        merchant = txn.display_name or txn.merchant or txn.counterparty or "an unnamed merchant"
+        context["txn"] = {
+            "amount": _money(txn.amount_minor, txn.currency),
+            "merchant": one_line(merchant)[:120],
+            "when": txn.occurred_at.astimezone(periods.ZoneInfo(user.timezone)).strftime("%d %b %Y %H:%M"),
+        }
+    text, html = render_alert(context)
+    return AlertMessage(
+        subject=one_line(f"{name}: {alert.percent}% of budget spent (passed {alert.threshold}%)")[:250],
+        text=text,
+        html=html,
+        message_id=row.message_id or message_id_for(row.alert_id, row.target_id),
+        headers={"X-Spendwatch-Alert": str(alert.id)},
+    )
+
+
+def claim(factory: sessionmaker[Session], outbox_id: int, now: datetime) -> bool:
+    """pending and due -> sending, in one statement: True for exactly one caller."""
+    with factory.begin() as s:
+        result: CursorResult[Any] = s.execute(  # type: ignore[assignment]
+            update(Outbox)
+            .where(Outbox.id == outbox_id, Outbox.status == OutboxStatus.PENDING.value,
+                   Outbox.next_attempt_at <= now)
+            .values(status=OutboxStatus.SENDING.value, claimed_at=now, attempts=Outbox.attempts + 1)
+            .execution_options(synchronize_session=False)
+        )
+        return result.rowcount == 1
+
+
+def deliver(factory: sessionmaker[Session], outbox_id: int, now: datetime | None = None) -> str:
+    """Claim, send, mark. Returns the row's new status ('' when it was not ours to send:
+    someone else holds it, it is done, or it is not due yet)."""
+    now = now or datetime.now(timezone.utc)
+    settings = config.get()
+    if not claim(factory, outbox_id, now):
+        logger.debug("outbox %s: not pending or not due; nothing to do", outbox_id)
+        return ""
+    kind = "?"
+    try:
+        with factory() as s:
+            row = s.get(Outbox, outbox_id)
+            target = s.get(NotifyTarget, row.target_id) if row else None
+            if row is None or target is None or not target.enabled:
+                raise NotifyError("notification target removed or disabled", permanent=True)
+            kind = target.kind
+            message = message_for(s, row)
+            try:
+                address = secrets.decrypt(target.address_enc)
+            except secrets.SecretError as exc:
+                raise NotifyError(str(exc), permanent=True) from exc
+        transport_for(kind).send(message, address)
+    except NotifyError as exc:
+        return _finish(factory, outbox_id, str(exc), exc.permanent, settings.max_attempts, now)
+    except DeliverError as exc:
+        return _finish(factory, outbox_id, str(exc), True, settings.max_attempts, now)
+    except Exception as exc:  # noqa: BLE001 - a bug: recorded and retried, never lost
+        # Only the class: the message or traceback of an unknown error may quote the address.
+        return _finish(factory, outbox_id, f"unexpected {type(exc).__name__} in the {kind} transport",
+                       False, settings.max_attempts, now)
+    with factory.begin() as s:
+        s.execute(
+            update(Outbox).where(Outbox.id == outbox_id)
+            .values(status=OutboxStatus.SENT.value, sent_at=datetime.now(timezone.utc), last_error=None)
+            .execution_options(synchronize_session=False)
+        )
+    logger.info("outbox %s sent (%s)", outbox_id, kind, extra={"outbox_id": outbox_id})
+    return OutboxStatus.SENT.value
+
+
+def _finish(factory: sessionmaker[Session], outbox_id: int, error: str, permanent: bool, max_attempts: int,
+            now: datetime) -> str:
+    with factory.begin() as s:
+        row = s.get(Outbox, outbox_id)
+        if row is None:  # deleted meanwhile (alert or target removed): nothing to mark
+            return ""
+        give_up = permanent or row.attempts >= max_attempts
+        row.status = OutboxStatus.FAILED.value if give_up else OutboxStatus.PENDING.value
+        row.last_error = error[:1000]
+        if not give_up:
+            row.next_attempt_at = now + backoff(row.attempts)
+        status, attempts = row.status, row.attempts
+    logger.warning("outbox %s: %s (attempt %s, %s)", outbox_id, error, attempts,
+                   "gave up" if give_up else "will retry", extra={"outbox_id": outbox_id})
+    return status
+
+
+def due_outbox_ids(s: Session, now: datetime, limit: int = 1000) -> list[int]:
+    """Pending rows whose next attempt is due, oldest first."""
+    return list(s.scalars(
+        select(Outbox.id)
+        .where(Outbox.status == OutboxStatus.PENDING.value, Outbox.next_attempt_at <= now)
+        .order_by(Outbox.next_attempt_at, Outbox.id)
+        .limit(limit)
+    ))
+
+
+def reclaim_stuck(s: Session, now: datetime, older_than: timedelta = timedelta(minutes=10)) -> int:
+    """Rows left in 'sending' by a worker that died after claiming go back to pending, due now.
+
+    ``older_than`` must exceed the longest send (SMTP timeout included), or a slow but
+    live send is sent twice. The caller commits. Returns how many rows were reclaimed.
+    """
+    result: CursorResult[Any] = s.execute(  # type: ignore[assignment]
+        update(Outbox)
+        .where(Outbox.status == OutboxStatus.SENDING.value, Outbox.claimed_at < now - older_than)
+        .values(status=OutboxStatus.PENDING.value, next_attempt_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount)
+
+
+def next_attempt(factory: sessionmaker[Session], outbox_id: int) -> datetime | None:
+    with factory() as s:
+        return s.scalar(select(Outbox.next_attempt_at).where(Outbox.id == outbox_id))

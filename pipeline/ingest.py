@@ -1,0 +1,142 @@
+"""Store raw e-mails once: from IMAP (see pipeline.fetch) or from files, a Maildir or an mbox.
+
+Identity of a mail: (account, folder, uidvalidity, uid), then the sha256 of its bytes.
+Both are unique keys; an insert that hits either is a duplicate and stores nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import mailbox as stdlib_mailbox
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from email.utils import parseaddr, parsedate_to_datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from models import RawEmail, RawStatus
+from pipeline.budgets import _insert
+
+logger = logging.getLogger(__name__)
+_HEADERS = BytesHeaderParser(policy=compat32)
+
+
+@dataclass(frozen=True)
+class HeaderInfo:
+    message_id: str | None
+    sender: str | None
+    subject: str | None
+    date: datetime | None
+
+
+def _clip(value: Any, n: int) -> str | None:
+    if value is None:
+        return None
+    text = str(value).replace("\r", " ").replace("\n", " ").strip()
+    return text[:n] or None
+
+
+def header_info(raw: bytes) -> HeaderInfo:
+    """Tolerant header read: malformed headers give None fields, never an exception."""
+    try:
+        head = _HEADERS.parsebytes(raw[:256 * 1024], headersonly=True)
+    except Exception:  # noqa: BLE001 - stdlib parser on hostile bytes: anything may come out
+        return HeaderInfo(None, None, None, None)
+    when = None
+    try:
+        if head.get("Date"):
+            when = parsedate_to_datetime(str(head["Date"]))
+            if when.tzinfo is None:
+                when = when.replace(tzinfo=timezone.utc)
+    except (TypeError, ValueError, IndexError):
+        when = None
+    sender = parseaddr(str(head.get("From", "")))[1].lower() or None
+    return HeaderInfo(_clip(head.get("Message-ID"), 998), _clip(sender, 320), _clip(head.get("Subject"), 2000), when)
+
+
+def sha256(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def store_raw(
+    session: Session,
+    *,
+    user_id: int,
+    raw: bytes,
+    source: str,
+    mail_account_id: int | None = None,
+    folder: str | None = None,
+    uidvalidity: int | None = None,
+    uid: int | None = None,
+    size: int | None = None,
+    status: RawStatus = RawStatus.PENDING,
+    reason: str | None = None,
+    truncated: bool = False,
+    digest: str | None = None,
+) -> int | None:
+    """Insert one raw e-mail; None when it is already stored (by IMAP identity or by hash)."""
+    info = header_info(raw)
+    stmt = (
+        _insert(session, RawEmail)
+        .values(
+            user_id=user_id,
+            mail_account_id=mail_account_id,
+            source=source,
+            folder=folder,
+            uidvalidity=uidvalidity,
+            uid=uid,
+            sha256=digest or sha256(raw),
+            message_id=info.message_id,
+            sender=info.sender,
+            subject=info.subject,
+            size=size if size is not None else len(raw),
+            raw=raw,
+            truncated=truncated,
+            status=status.value,
+            reason=reason,
+            received_at=info.date,
+            created_at=datetime.now(timezone.utc),
+        )
+        .on_conflict_do_nothing()
+        .returning(RawEmail.id)
+    )
+    return session.execute(stmt).scalar()
+
+
+@dataclass
+class IngestReport:
+    stored: list[int] = field(default_factory=list)
+    duplicates: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def iter_messages(path: Path) -> Iterator[tuple[str, bytes]]:
+    """(label, bytes) for an .eml file, a folder of .eml files, a Maildir or an mbox."""
+    if path.is_dir():
+        if (path / "cur").is_dir() or (path / "new").is_dir():
+            md = stdlib_mailbox.Maildir(str(path), factory=None, create=False)
+            for key in sorted(md.keys()):
+                yield f"{path}#{key}", md.get_bytes(key)
+            return
+        for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".eml"):
+            yield str(child), child.read_bytes()
+        return
+    head = path.read_bytes()[:5]
+    if head.startswith(b"From "):
+        box = stdlib_mailbox.mbox(str(path), factory=None, create=False)
+        for key in box.keys():
+            yield f"{path}#{key}", box.get_bytes(key)
+        return
+    yield str(path), path.read_bytes()
+
+
+def count_messages(path: Path) -> int:
+    if path.is_dir() and not ((path / "cur").is_dir() or (path / "new").is_dir()):
+        return sum(1 for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".eml")
+    return sum(1 for _ in iter_messages(path))

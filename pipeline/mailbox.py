@@ -1,0 +1,309 @@
+"""IMAP adapter: the only module that imports imapclient.
+
+Small on purpose: select a folder, list UIDs after a cursor, read headers and sizes,
+read bodies with BODY.PEEK[] (never sets \\Seen), optional seen/move, and IDLE. Every
+failure becomes a MailboxError naming the mailbox (host, user, folder), never the
+password, with ``permanent`` telling a configuration problem (wrong login, untrusted
+certificate, missing folder) from a network hiccup worth retrying.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import ssl
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from email.utils import parseaddr, parsedate_to_datetime
+from types import TracebackType
+from typing import Any, Literal
+
+from imapclient import IMAPClient
+from imapclient.exceptions import IMAPClientError, LoginError
+
+logger = logging.getLogger(__name__)
+
+TlsMode = Literal["ssl", "starttls", "plain"]
+TLS_MODES: tuple[str, ...] = ("ssl", "starttls", "plain")
+
+_HEADER_PARSER = BytesHeaderParser(policy=compat32)
+_HEADER_ITEM = b"BODY[HEADER.FIELDS (FROM SENDER MESSAGE-ID DATE SUBJECT)]"
+_HEADER_FETCH = "BODY.PEEK[HEADER.FIELDS (FROM SENDER MESSAGE-ID DATE SUBJECT)]"
+# Errors a live connection can raise: imapclient's own, sockets and TLS (both OSError).
+_IO_ERRORS = (OSError, IMAPClientError)
+
+
+class MailboxError(Exception):
+    """An IMAP failure. ``permanent``: retrying will not help until the user fixes something."""
+
+    def __init__(self, message: str, permanent: bool = False) -> None:
+        super().__init__(message)
+        self.permanent = permanent
+
+
+@dataclass(frozen=True)
+class FolderState:
+    uidvalidity: int
+    uidnext: int | None
+    exists: int
+
+
+@dataclass(frozen=True)
+class Header:
+    sender: str | None  # lower-cased address from From (or Sender when From is empty)
+    sender_domain: str | None
+    message_id: str | None
+    size: int  # RFC822.SIZE in bytes, known before the body is fetched
+    date: datetime | None  # the Date header; None when missing or unparseable
+    raw_headers: bytes  # the fetched header fields, kept for mails too big to fetch
+
+
+class Mailbox:
+    """One logged-in IMAP connection. Use ``Mailbox.connect(...)`` as a context manager."""
+
+    def __init__(self, client: IMAPClient, label: str) -> None:
+        self._c = client
+        self.label = label
+        self.folder: str | None = None
+        self._interrupted = threading.Event()
+
+    # ---------------------------------------------------------------- connection
+    @classmethod
+    def connect(
+        cls,
+        host: str,
+        port: int,
+        username: str,
+        password: str,
+        *,
+        tls_mode: str = "ssl",
+        tls_verify: bool = True,
+        cafile: str | None = None,
+        timeout: float = 30.0,
+    ) -> Mailbox:
+        label = f"{username}@{host}:{port}"
+        if tls_mode not in TLS_MODES:
+            raise MailboxError(f"mailbox {label}: unknown TLS mode {tls_mode!r} (one of {', '.join(TLS_MODES)})", True)
+        context = ssl.create_default_context(cafile=cafile) if cafile else ssl.create_default_context()
+        if not tls_verify:
+            context.check_hostname = False
+            context.verify_mode = ssl.CERT_NONE
+        try:
+            if tls_mode == "ssl":
+                client = IMAPClient(host, port=port, ssl=True, ssl_context=context, timeout=timeout)
+            else:
+                client = IMAPClient(host, port=port, ssl=False, timeout=timeout)
+                if tls_mode == "starttls":
+                    try:
+                        client.starttls(context)
+                    except BaseException:
+                        _quiet_logout(client)
+                        raise
+        except ssl.SSLCertVerificationError as exc:
+            # A configuration problem (self-signed or wrong host): retrying cannot fix it.
+            raise MailboxError(f"mailbox {label}: TLS certificate not trusted ({exc.verify_message})", True) from exc
+        except _IO_ERRORS as exc:
+            raise MailboxError(f"mailbox {label}: cannot connect ({tls_mode}): {_describe(exc)}") from exc
+        try:
+            client.login(username, password)
+            client.capabilities()  # cached now: MOVE and IDLE are advertised only after login
+        except LoginError as exc:
+            # The server's answer never echoes the password, so chaining it is safe.
+            _quiet_logout(client)
+            raise MailboxError(f"mailbox {label}: login refused (check the username and password)", True) from exc
+        except _IO_ERRORS as exc:
+            _quiet_logout(client)
+            raise MailboxError(f"mailbox {label}: login failed: {_describe(exc)}") from exc
+        return cls(client, label)
+
+    def __enter__(self) -> Mailbox:
+        return self
+
+    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        _quiet_logout(self._c)
+
+    def interrupt(self) -> None:
+        """Wake a blocked IDLE from another thread (shutdown): the waiter sees a MailboxError."""
+        self._interrupted.set()
+        try:
+            self._c.socket().shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def _where(self) -> str:
+        return f"{self.label} folder {self.folder!r}" if self.folder else self.label
+
+    def _fail(self, what: str, exc: BaseException, permanent: bool = False) -> MailboxError:
+        return MailboxError(f"mailbox {self._where()}: {what}: {_describe(exc)}", permanent)
+
+    # ---------------------------------------------------------------- reading
+    def select(self, folder: str) -> FolderState:
+        try:
+            info = self._c.select_folder(folder, readonly=False)
+        except _IO_ERRORS as exc:
+            # A folder that does not exist stays missing until the user renames it back.
+            said = str(exc).upper()
+            permanent = isinstance(exc, IMAPClientError) and ("NONEXISTENT" in said or "DOESN'T EXIST" in said)
+            raise MailboxError(
+                f"mailbox {self.label}: cannot open folder {folder!r}: {_describe(exc)}", permanent
+            ) from exc
+        self.folder = folder
+        return FolderState(
+            uidvalidity=int(info.get(b"UIDVALIDITY", 0)),
+            uidnext=int(info[b"UIDNEXT"]) if b"UIDNEXT" in info else None,
+            exists=int(info.get(b"EXISTS", 0)),
+        )
+
+    def has_idle(self) -> bool:
+        try:
+            return bool(self._c.has_capability("IDLE"))
+        except _IO_ERRORS as exc:
+            raise self._fail("CAPABILITY failed", exc) from exc
+
+    def uids_after(self, last_uid: int) -> list[int]:
+        """UIDs above ``last_uid``, ascending. `n:*` always matches the highest UID, hence the filter."""
+        try:
+            # NOOP first: Dovecot does not show a long-lived session mail delivered since
+            # its last sync during SEARCH, so a poll on an old connection would miss it.
+            self._c.noop()
+            found = self._c.search(["UID", f"{last_uid + 1}:*"])
+        except _IO_ERRORS as exc:
+            raise self._fail("UID SEARCH failed", exc) from exc
+        return sorted(int(u) for u in found if int(u) > last_uid)
+
+    def headers(self, uids: list[int], batch: int = 500) -> dict[int, Header]:
+        """Sender, Message-ID, Date and size per UID (BODY.PEEK: no \\Seen); UIDs gone meanwhile are absent."""
+        out: dict[int, Header] = {}
+        for i in range(0, len(uids), batch):
+            chunk = uids[i : i + batch]
+            try:
+                data = self._c.fetch(chunk, [_HEADER_FETCH, "RFC822.SIZE"])
+            except _IO_ERRORS as exc:
+                raise self._fail("header FETCH failed", exc) from exc
+            for uid, item in data.items():
+                if _HEADER_ITEM not in item:
+                    continue  # an unsolicited FETCH (flag change from another client), not our answer
+                out[int(uid)] = _header(bytes(item[_HEADER_ITEM] or b""), int(item.get(b"RFC822.SIZE", 0)))
+        return out
+
+    def bodies(self, uids: list[int], batch: int = 100) -> Iterator[tuple[int, bytes]]:
+        """Full messages with BODY.PEEK[], which leaves \\Seen alone; ``batch`` UIDs per FETCH."""
+        for i in range(0, len(uids), batch):
+            chunk = uids[i : i + batch]
+            try:
+                data = self._c.fetch(chunk, ["BODY.PEEK[]"])
+            except _IO_ERRORS as exc:
+                raise self._fail("body FETCH failed", exc) from exc
+            for uid in chunk:
+                item = data.get(uid)
+                if item is not None and b"BODY[]" in item:
+                    yield uid, bytes(item[b"BODY[]"])
+
+    # ---------------------------------------------------------------- actions
+    def mark_seen(self, uids: list[int]) -> None:
+        if not uids:
+            return
+        try:
+            self._c.add_flags(uids, [b"\\Seen"])
+        except _IO_ERRORS as exc:
+            raise self._fail("marking as seen failed", exc) from exc
+
+    def move(self, uids: list[int], folder: str) -> None:
+        """Move to ``folder`` (MOVE, else COPY + \\Deleted + expunge of just these UIDs when possible)."""
+        if not uids:
+            return
+        try:
+            if self._c.has_capability("MOVE"):
+                self._c.move(uids, folder)
+            else:
+                self._c.copy(uids, folder)
+                self._c.delete_messages(uids)
+                if self._c.has_capability("UIDPLUS"):
+                    self._c.uid_expunge(uids)
+                else:
+                    self._c.expunge()
+        except _IO_ERRORS as exc:
+            raise self._fail(f"moving to {folder!r} failed", exc) from exc
+
+    # ---------------------------------------------------------------- IDLE
+    def idle_wait(self, timeout_s: float) -> bool:
+        """Wait up to ``timeout_s`` for new mail in the selected folder; True when the server reported some.
+
+        Other announcements (flag changes, expunges) do not end the wait. A server without
+        IDLE is asked with NOOP once the time is up, so the caller's loop works the same.
+        """
+        if not self.has_idle():
+            # Wait on the event, not a sleep: interrupt() must end this at once too.
+            self._interrupted.wait(timeout_s)
+            if self._interrupted.is_set():
+                raise MailboxError(f"mailbox {self._where()}: wait interrupted")
+            try:
+                _text, responses = self._c.noop()
+            except _IO_ERRORS as exc:
+                raise self._fail("NOOP failed", exc) from exc
+            return _new_mail(responses)
+        deadline = time.monotonic() + timeout_s
+        woke = False
+        try:
+            self._c.idle()
+            try:
+                while not woke:
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        break
+                    responses = self._c.idle_check(timeout=left)
+                    # Nothing back before the deadline means the connection ended (EOF):
+                    # leave, and let IDLE DONE report the broken connection.
+                    if not responses or self._interrupted.is_set():
+                        break
+                    woke = _new_mail(responses)
+            finally:
+                self._c.idle_done()
+        except _IO_ERRORS as exc:
+            raise self._fail("IDLE failed", exc) from exc
+        if self._interrupted.is_set():
+            raise MailboxError(f"mailbox {self._where()}: IDLE interrupted")
+        return woke
+
+
+def _header(raw: bytes, size: int) -> Header:
+    head = _HEADER_PARSER.parsebytes(raw)
+    sender = parseaddr(str(head.get("From", "") or head.get("Sender", "")))[1].lower() or None
+    domain = sender.rsplit("@", 1)[1] if sender and "@" in sender else None
+    mid = str(head.get("Message-ID", "")).strip() or None
+    try:
+        date: datetime | None = parsedate_to_datetime(str(head.get("Date", "")))
+    except (TypeError, ValueError, IndexError):
+        date = None  # a bad Date is the parser's business later, not a fetch failure
+    return Header(sender, domain, mid, size, date, raw)
+
+
+def _new_mail(responses: list[Any]) -> bool:
+    return any(isinstance(r, tuple) and len(r) >= 2 and r[1] in (b"EXISTS", b"RECENT") for r in responses)
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, socket.timeout | TimeoutError):
+        return "timed out"
+    if isinstance(exc, ConnectionRefusedError):
+        return "connection refused"
+    text = str(exc) or type(exc).__name__
+    return text[:300]
+
+
+def _quiet_logout(client: Any) -> None:
+    try:
+        client.logout()
+    except Exception:  # noqa: BLE001 - closing a broken connection: nothing to report
+        try:
+            client.shutdown()
+        except Exception:  # noqa: BLE001
+            pass

@@ -1,0 +1,229 @@
+"""Process step: one stored e-mail -> status, and for an alert a transaction and its effects.
+
+All in one database transaction: sender check, parse, categorize, insert the transaction
+(unique per raw e-mail), add it to every covering budget period, record crossed
+thresholds, queue the outbox. A failure rolls everything back and leaves the raw e-mail
+with a status and a reason; a transient database error is raised for the task to retry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select, text, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+import parsers
+from models import BankAccount, MailAccount, RawEmail, RawStatus, Transaction, User, to_minor
+from parsers.base import ParsedTransaction, ParseResult, Status
+from pipeline import budgets, config
+from pipeline.categorizing import categorize_transaction
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Outcome:
+    raw_email_id: int
+    status: str
+    reason: str | None = None
+    transaction_id: int | None = None
+    outbox_ids: list[int] = field(default_factory=list)
+    skipped: bool = False  # already processed: nothing done
+
+
+def fingerprint(t: ParsedTransaction, occurred_at: datetime) -> str:
+    """The same alert parses to the same fingerprint (amount, account, time, reference)."""
+    digits = "".join(c for c in (t.account or "") if c.isdigit())[-4:]
+    key = "|".join(
+        [str(t.amount), t.currency, t.direction.value, digits, occurred_at.isoformat(), t.reference or ""]
+    )
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def _occurred_at(t: ParsedTransaction, raw: RawEmail, tz: str) -> datetime:
+    when = t.occurred_at or raw.received_at or raw.created_at
+    if when.tzinfo is None:  # a time printed without a zone is the user's local time
+        when = when.replace(tzinfo=ZoneInfo(tz))
+    return when.astimezone(timezone.utc)
+
+
+def _begin_attempt(factory: sessionmaker[Session], raw_id: int, max_attempts: int) -> RawEmail | None:
+    """Count the attempt in its own commit, so a mail that kills the worker is quarantined."""
+    with factory.begin() as s:
+        raw = s.get(RawEmail, raw_id)
+        if raw is None or raw.status != RawStatus.PENDING.value:
+            return None
+        if raw.attempts >= max_attempts:
+            raw.status = RawStatus.FAILED.value
+            raw.reason = f"quarantined after {raw.attempts} attempts that never finished (the worker died on it)"
+            raw.processed_at = datetime.now(timezone.utc)
+            return None
+        s.execute(update(RawEmail).where(RawEmail.id == raw_id).values(attempts=RawEmail.attempts + 1))
+        s.expunge(raw)
+        return raw
+
+
+def process(factory: sessionmaker[Session], raw_id: int, now: datetime | None = None) -> Outcome:
+    settings = config.get()
+    now = now or config.now()
+    raw = _begin_attempt(factory, raw_id, settings.max_attempts)
+    if raw is None:
+        with factory() as s:
+            row = s.get(RawEmail, raw_id)
+            return Outcome(raw_id, row.status if row else "missing", row.reason if row else None, skipped=True)
+    try:
+        with factory.begin() as s:
+            return _process(s, raw_id, now, settings)
+    except OperationalError:
+        raise  # database down or deadlock: the task retries; nothing was half-written
+    except IntegrityError:
+        # Another worker committed this e-mail's transaction first (unique raw_email_id);
+        # if it is still pending, the conflict was something else: let the task retry.
+        with factory() as s:
+            row = s.get(RawEmail, raw_id)
+            if row is not None and row.status == RawStatus.PENDING.value:
+                raise
+            return Outcome(raw_id, row.status if row else "missing", skipped=True)
+    except Exception as exc:  # noqa: BLE001 - any bug on one mail must not stop the worker
+        logger.exception("processing raw email %s failed", raw_id, extra={"raw_email_id": raw_id})
+        reason = f"processing failed: {type(exc).__name__}: {exc}"[:2000]
+        with factory.begin() as s:
+            s.execute(
+                update(RawEmail)
+                .where(RawEmail.id == raw_id)
+                .values(status=RawStatus.FAILED.value, reason=reason, processed_at=now)
+            )
+        return Outcome(raw_id, RawStatus.FAILED.value, reason)
+
+
+def _finish(raw: RawEmail, status: RawStatus, reason: str | None, parser: str | None, now: datetime) -> Outcome:
+    raw.status = status.value
+    raw.reason = reason
+    raw.parser = parser
+    raw.processed_at = now
+    return Outcome(raw.id, status.value, reason)
+
+
+def _parse(s: Session, raw: RawEmail, settings: config.Settings) -> ParseResult:
+    account = s.get(MailAccount, raw.mail_account_id) if raw.mail_account_id else None
+    user = s.get(User, raw.user_id)
+    trusted = list(settings.trusted_ids) + [str(x).lower() for x in (account.trusted_authserv_ids if account else [])]
+    return parsers.parse_message(
+        raw.raw,
+        trusted_authserv_ids=trusted,
+        accept_forwarded=bool(account and account.accept_forwarded),
+        own_addresses=[user.email] if user else [],
+    )
+
+
+def _process(s: Session, raw_id: int, now: datetime, settings: config.Settings) -> Outcome:
+    query = select(RawEmail).where(RawEmail.id == raw_id)
+    if s.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update()
+    raw = s.scalar(query)
+    if raw is None or raw.status != RawStatus.PENDING.value:
+        return Outcome(raw_id, raw.status if raw else "missing", skipped=True)
+    if raw.truncated:
+        return _finish(raw, RawStatus.FAILED, raw.reason or "message was not fetched in full", None, now)
+    result = _parse(s, raw, settings)
+    auth = result.authentication
+    if auth is not None and auth.suspicious:
+        why = (
+            f"claims to be from {auth.domain}, a bank domain, but has no dkim=pass for it "
+            f"from a trusted Authentication-Results header (dkim: {auth.dkim})"
+        )
+        return _finish(raw, RawStatus.SUSPICIOUS, why, result.parser, now)
+    if result.status is not Status.TRANSACTION or result.transaction is None:
+        status = RawStatus.NOT_TRANSACTION if result.status is Status.NOT_TRANSACTION else RawStatus.UNRECOGNIZED
+        return _finish(raw, status, result.reason, result.parser, now)
+
+    user = s.get(User, raw.user_id)
+    assert user is not None
+    t = result.transaction
+    occurred = _occurred_at(t, raw, user.timezone)
+    fp = fingerprint(t, occurred)
+    review: str | None = None
+    if raw.message_id:
+        if s.get_bind().dialect.name == "postgresql":
+            # Twins (same Message-ID, other bytes) processed at once by two workers would
+            # each miss the other: serialize them; the unique key is the backstop.
+            s.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))"),
+                      {"k": f"{raw.user_id}:{raw.message_id}"})
+        twin = s.execute(
+            select(Transaction, RawEmail)
+            .join(RawEmail, RawEmail.id == Transaction.raw_email_id)
+            .where(RawEmail.user_id == raw.user_id, RawEmail.message_id == raw.message_id, RawEmail.id != raw.id)
+        ).first()
+        if twin is not None:
+            other_txn, other_raw = twin
+            if other_txn.fingerprint == fp:
+                return _finish(
+                    raw,
+                    RawStatus.DUPLICATE,
+                    f"same alert as stored e-mail #{other_raw.id} (same Message-ID, same transaction): counted once",
+                    result.parser,
+                    now,
+                )
+            # Some senders reuse Message-IDs: both count, and the pair goes to review.
+            review = f"shares its Message-ID with e-mail #{other_raw.id} but is a different transaction"
+            other_txn.needs_review = True
+            other_txn.review_reason = f"shares its Message-ID with e-mail #{raw.id} but is a different transaction"
+
+    bank_account = _bank_account(s, raw.user_id, result.parser, t, occurred)
+    txn = Transaction(
+        user_id=raw.user_id,
+        raw_email_id=raw.id,
+        bank_account_id=bank_account.id if bank_account else None,
+        bank=result.parser,
+        amount_minor=to_minor(t.amount, t.currency),
+        currency=t.currency,
+        direction=t.direction.value,
+        kind=t.kind.value,
+        merchant_raw=t.merchant,
+        counterparty=t.counterparty,
+        account_mask=t.account,
+        occurred_at=occurred,
+        reference=t.reference,
+        balance_minor=to_minor(t.balance, t.balance_currency or t.currency) if t.balance is not None else None,
+        fingerprint=fp,
+        message_id=raw.message_id,
+        needs_review=review is not None,
+        review_reason=review,
+    )
+    categorize_transaction(s, txn, user)
+    s.add(txn)
+    s.flush()  # the unique raw_email_id key: a concurrent double process fails here
+    effects = budgets.apply_transaction(s, txn, +1, now)
+    out = _finish(raw, RawStatus.TRANSACTION, None, result.parser, now)
+    out.transaction_id = txn.id
+    out.outbox_ids = effects.outbox_ids
+    return out
+
+
+def _bank_account(s: Session, user_id: int, bank: str, t: ParsedTransaction, when: datetime) -> BankAccount | None:
+    if not t.account:
+        return None
+    query = select(BankAccount).where(
+        BankAccount.user_id == user_id, BankAccount.bank == bank, BankAccount.mask == t.account
+    )
+    acct = s.scalar(query)
+    if acct is None:
+        s.execute(
+            budgets._insert(s, BankAccount)
+            .values(user_id=user_id, bank=bank, mask=t.account, currency=t.currency, is_own=True)
+            .on_conflict_do_nothing()
+        )
+        acct = s.scalar(query)
+        assert acct is not None
+    if t.balance is not None and (acct.last_seen_at is None or when >= acct.last_seen_at):
+        acct.last_balance_minor = to_minor(t.balance, t.balance_currency or t.currency)
+        acct.last_seen_at = when
+    return acct
+
+

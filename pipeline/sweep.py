@@ -1,0 +1,66 @@
+"""Sweep (beat): find work stuck in the database and hand it out again.
+
+Redis carries only ids; if it loses every message, this finds the work again in the
+database: raw e-mails still pending, outbox rows due, rows a dead worker left claimed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from models import MailAccount, Outbox, RawEmail, RawStatus
+from models.tables import OutboxStatus
+
+
+@dataclass
+class Work:
+    raw_email_ids: list[int]
+    outbox_ids: list[int]
+
+
+def find_work(
+    factory: sessionmaker[Session],
+    now: datetime | None = None,
+    pending_grace: timedelta = timedelta(seconds=60),
+    sending_timeout: timedelta = timedelta(minutes=10),
+    limit: int = 1000,
+) -> Work:
+    now = now or datetime.now(timezone.utc)
+    with factory.begin() as s:
+        # A worker that died between claiming and marking sent leaves 'sending' behind.
+        s.execute(
+            update(Outbox)
+            .where(Outbox.status == OutboxStatus.SENDING.value, Outbox.claimed_at < now - sending_timeout)
+            .values(status=OutboxStatus.PENDING.value)
+        )
+        raw_ids = s.scalars(
+            select(RawEmail.id)
+            .where(RawEmail.status == RawStatus.PENDING.value, RawEmail.created_at < now - pending_grace)
+            .order_by(RawEmail.id)
+            .limit(limit)
+        ).all()
+        outbox_ids = s.scalars(
+            select(Outbox.id)
+            .where(Outbox.status == OutboxStatus.PENDING.value, Outbox.next_attempt_at <= now)
+            .order_by(Outbox.id)
+            .limit(limit)
+        ).all()
+    return Work(list(raw_ids), list(outbox_ids))
+
+
+def mailboxes_due(factory: sessionmaker[Session], now: datetime | None = None) -> list[int]:
+    now = now or datetime.now(timezone.utc)
+    with factory() as s:
+        rows = s.execute(
+            select(MailAccount.id, MailAccount.last_poll_at, MailAccount.poll_interval_s).where(
+                MailAccount.enabled.is_(True)
+            )
+        ).all()
+    return [i for i, last, every in rows if last is None or last + timedelta(seconds=every) <= now]
+
+
+__all__ = ["Work", "find_work", "mailboxes_due"]

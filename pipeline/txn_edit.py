@@ -1,0 +1,163 @@
+"""Changing stored transactions while every budget period stays exact.
+
+Each change takes the transaction out of the spend of the periods that covered it,
+changes it, and adds it back to the periods that cover it now, all inside the caller's
+database transaction. Adding back goes through ``budgets.apply_transaction``, so a
+threshold newly crossed by the change records an alert exactly once (unique per period
+and threshold), as in the pipeline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import BankAccount, Category, Rule, Transaction
+from pipeline import budgets
+from pipeline.categorize import RuleSpec, fields_of, rule_specs
+
+MANUAL = "manual"
+
+
+class EditError(ValueError):
+    """A change that cannot be made (unknown category...); the message names the field."""
+
+
+@dataclass
+class Change:
+    transaction_id: int
+    before: dict[str, Any]
+    after: dict[str, Any]
+
+
+@dataclass
+class EditResult:
+    changes: list[Change] = field(default_factory=list)
+    effects: budgets.Effects = field(default_factory=lambda: budgets.Effects([], []))
+
+
+def _state(txn: Transaction) -> dict[str, Any]:
+    return {
+        "category_id": txn.category_id,
+        "is_transfer": txn.is_transfer,
+        "is_income": txn.is_income,
+        "excluded": txn.excluded,
+        "display_name": txn.display_name,
+    }
+
+
+def category_of(s: Session, user_id: int, category_id: int) -> Category:
+    cat = s.get(Category, category_id)
+    if cat is None or cat.user_id != user_id:
+        raise EditError(f"category_id: no category {category_id}")
+    return cat
+
+
+def update_transaction(s: Session, txn: Transaction, now: datetime, **values: Any) -> budgets.Effects:
+    """Set fields of ``txn`` (category_id, category_source, is_transfer, is_income, excluded,
+    display_name) and move its spend between budget periods accordingly."""
+    effects = budgets.Effects([], [])
+    budgets.apply_transaction(s, txn, -1, now)
+    for key, value in values.items():
+        setattr(txn, key, value)
+    s.flush()
+    # The category relationship is loaded eagerly; refresh it so covers() sees the new id.
+    s.expire(txn, ["category"])
+    effects.extend(budgets.apply_transaction(s, txn, +1, now))
+    return effects
+
+
+def recategorize(s: Session, txn: Transaction, category_id: int, now: datetime) -> budgets.Effects:
+    """A user's own choice: the category becomes manual and no later rule overwrites it."""
+    category_of(s, txn.user_id, category_id)
+    return update_transaction(s, txn, now, category_id=category_id, category_source=MANUAL)
+
+
+def delete_transaction(s: Session, txn: Transaction, now: datetime) -> None:
+    budgets.apply_transaction(s, txn, -1, now)
+    s.delete(txn)
+    s.flush()
+
+
+def own_masks(s: Session, user_id: int) -> list[str]:
+    return list(s.scalars(select(BankAccount.mask).where(BankAccount.user_id == user_id,
+                                                         BankAccount.is_own.is_(True))))
+
+
+def _category_id(s: Session, user_id: int, name: str) -> int:
+    from pipeline.categorizing import category_named
+
+    return category_named(s, user_id, name).id
+
+
+def _planned(txn: Transaction, specs: Sequence[RuleSpec]) -> dict[str, Any]:
+    """What running ``specs`` over ``txn`` would set: only what matching rules say, first rule wins."""
+    fields = fields_of(txn)
+    acts: dict[str, Any] = {}
+    for spec in specs:
+        if not spec.matches(fields):
+            continue
+        for k, v in spec.actions.items():
+            acts.setdefault(k, v)
+        if spec.stop_processing:
+            break
+    out: dict[str, Any] = {}
+    if acts.get("set_category") and txn.category_source != MANUAL:
+        out["category"] = str(acts["set_category"])
+    for action, column in (("mark_transfer", "is_transfer"), ("mark_income", "is_income"), ("exclude", "excluded")):
+        if action in acts:
+            out[column] = bool(acts[action])
+    if acts.get("set_display_name"):
+        out["display_name"] = str(acts["set_display_name"])
+    return out
+
+
+def run_rules(s: Session, user_id: int, specs: Sequence[RuleSpec], now: datetime, *, apply: bool,
+              limit: int | None = None) -> EditResult:
+    """Preview (``apply=False``) or apply rules to the user's stored transactions.
+
+    Only transactions whose stored values would change are listed. A manual category is
+    never overwritten; a rule may still set the flags of such a transaction.
+    """
+    result = EditResult()
+    txns = s.scalars(select(Transaction).where(Transaction.user_id == user_id).order_by(Transaction.id)).all()
+    names = {c.id: c.name for c in s.scalars(select(Category).where(Category.user_id == user_id))}
+    for txn in txns:
+        plan = _planned(txn, specs)
+        if not plan:
+            continue
+        before = _state(txn)
+        wanted: dict[str, Any] = {k: v for k, v in plan.items() if k != "category"}
+        if "category" in plan and names.get(txn.category_id or -1) != plan["category"]:
+            if apply:
+                wanted["category_id"] = _category_id(s, user_id, plan["category"])
+                wanted["category_source"] = "rule"
+                names[wanted["category_id"]] = plan["category"]
+            else:
+                wanted["category"] = plan["category"]
+        wanted = {k: v for k, v in wanted.items() if k in ("category", "category_source") or before.get(k) != v}
+        if not wanted or set(wanted) == {"category_source"}:
+            continue
+        after = dict(before)
+        after.update({k: v for k, v in wanted.items() if k != "category_source"})
+        before["category"] = names.get(before["category_id"] or -1)
+        if "category" not in wanted:
+            after["category"] = names.get(after["category_id"] or -1)
+        result.changes.append(Change(txn.id, before, after))
+        if apply:
+            result.effects.extend(update_transaction(s, txn, now, **wanted))
+        if limit is not None and len(result.changes) >= limit:
+            break
+    return result
+
+
+def active_specs(s: Session, user_id: int) -> list[RuleSpec]:
+    rules = s.scalars(
+        select(Rule).where(Rule.user_id == user_id, Rule.active.is_(True)).order_by(Rule.priority, Rule.id)
+    ).all()
+    return rule_specs(rules)

@@ -1,0 +1,63 @@
+"""Thin tasks: ids in, logic in pipeline/. The file is a table of contents.
+
+Tasks take ids only: never a password, a URL with a token, or mail content.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from pipeline import db, deliver, fetch, process, sweep
+from pipeline.mailbox import MailboxError
+from tasks.app import app
+
+logger = logging.getLogger(__name__)
+RETRY = {"max_retries": 8, "retry_backoff": True, "retry_backoff_max": 600, "retry_jitter": True}
+
+
+@app.task(name="spendwatch.poll_mailbox", autoretry_for=(MailboxError, OperationalError), **RETRY)
+def poll_mailbox(account_id: int) -> None:
+    fetch.poll(db.session_factory(), account_id, on_stored=enqueue_process)
+
+
+# IntegrityError: a twin of this alert was committed meanwhile; the retry marks it duplicate.
+@app.task(name="spendwatch.process_email", autoretry_for=(OperationalError, IntegrityError), **RETRY)
+def process_email(raw_email_id: int) -> None:
+    outcome = process.process(db.session_factory(), raw_email_id)
+    enqueue_deliveries(outcome.outbox_ids)
+
+
+@app.task(name="spendwatch.deliver_outbox", autoretry_for=(OperationalError,), **RETRY)
+def deliver_outbox(outbox_id: int) -> None:
+    status = deliver.deliver(db.session_factory(), outbox_id)
+    if status == "pending" and not app.conf.task_always_eager:
+        # Transient failure: the row holds its own next attempt time. (In process, the
+        # sweep retries instead of looping here.)
+        eta = deliver.next_attempt(db.session_factory(), outbox_id)
+        deliver_outbox.apply_async((outbox_id,), eta=eta)
+
+
+@app.task(name="spendwatch.sweep")
+def sweep_stuck() -> None:
+    work = sweep.find_work(db.session_factory())
+    for raw_id in work.raw_email_ids:
+        process_email.delay(raw_id)
+    enqueue_deliveries(work.outbox_ids)
+
+
+@app.task(name="spendwatch.schedule_polls")
+def schedule_polls() -> None:
+    for account_id in sweep.mailboxes_due(db.session_factory()):
+        poll_mailbox.delay(account_id)
+
+
+def enqueue_process(raw_ids: list[int]) -> None:
+    for raw_id in raw_ids:
+        process_email.delay(raw_id)
+
+
+def enqueue_deliveries(outbox_ids: list[int]) -> None:
+    for oid in outbox_ids:
+        deliver_outbox.delay(oid)

@@ -1,0 +1,87 @@
+"""CLI parity on the embedded default (SQLite file): budgets, categories, rules, transactions."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+from sqlalchemy import select
+from typer.testing import CliRunner
+
+from models import BudgetPeriod, Rule, Transaction, User, to_minor
+from pipeline import budgets, config, db
+
+NOW = datetime(2026, 11, 20, 8, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def cli(tmp_path, monkeypatch):
+    from pipeline.cli import app
+
+    monkeypatch.setenv("SPENDWATCH_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("SPENDWATCH_CLOCK", NOW.isoformat())
+    monkeypatch.delenv("SPENDWATCH_DATABASE_URL", raising=False)
+    config.reset()
+    db.reset()
+    runner = CliRunner()
+
+    def run(*args: str, code: int = 0) -> str:
+        result = runner.invoke(app, list(args), env={"COLUMNS": "200"})
+        assert result.exit_code == code, result.output
+        return result.output
+
+    yield run
+    db.reset()
+    config.reset()
+
+
+def add_txn(merchant: str, amount: str, n: int) -> int:
+    with db.session() as s:
+        user = s.scalar(select(User))
+        t = Transaction(user_id=user.id, amount_minor=to_minor(amount, "OMR"), currency="OMR", direction="debit",
+                        kind="purchase", merchant_raw=merchant, merchant=merchant, occurred_at=NOW,
+                        fingerprint=f"cli{n}")
+        s.add(t)
+        s.flush()
+        budgets.apply_transaction(s, t, +1, NOW)
+        return t.id
+
+
+def test_daily_use_from_the_terminal(cli):
+    token = cli("user", "create", "me@example.test").strip().splitlines()[-1]
+    assert token.startswith("sw_")
+    cli("categories", "add", "Cafes")
+    assert "Cafes" in cli("categories", "list")
+    cli("budgets", "create", "Coffee", "10", "-c", "Cafes")
+    assert "blank" in cli("categories", "add", "  ", code=2)
+    assert "amount" in cli("budgets", "create", "Bad", "1.2345", code=2)
+    t1 = add_txn("JENAN TEA AIRP", "4.000", 1)
+    t2 = add_txn("JENAN TEA AIRP", "5.000", 2)
+    listing = cli("transactions", "list")
+    assert "JENAN TEA AIRP" in listing
+    out = cli("transactions", "recategorize", str(t1), "Cafes")
+    assert "proposed rule" in out
+    out = cli("transactions", "recategorize", str(t2), "Cafes")
+    assert "learned rule" in out
+    with db.session() as s:
+        assert s.scalar(select(BudgetPeriod.spent_minor)) == 9_000
+        assert s.scalar(select(Rule.origin)) == "learned"
+    assert "Coffee" in cli("budgets", "list") and "9.000" in cli("budgets", "list")
+    cli("rules", "add", '{"name": "big", "conditions": [{"field": "amount", "op": "min", "value": "4.5"}],'
+                        ' "actions": [{"type": "exclude"}]}')
+    assert "regex" in cli("rules", "add", '{"name": "x", "conditions": [{"field": "merchant", "op": "regex",'
+                                          ' "value": "("}], "actions": [{"type": "exclude"}]}', code=2)
+    rules = cli("rules", "list")
+    assert "big" in rules and "learned" in rules
+    with db.session() as s:
+        big = s.scalar(select(Rule.id).where(Rule.name == "big"))
+    assert "would change: 1" in cli("rules", "preview", str(big))
+    assert "applied: 1" in cli("rules", "apply", str(big))
+    with db.session() as s:
+        assert s.scalar(select(BudgetPeriod.spent_minor)) == 4_000
+    assert "no drift" in cli("verify")
+    show = cli("budgets", "show", "1")
+    assert "4.000" in show
+    cli("budgets", "delete", "1")
+    assert "Coffee" not in cli("budgets", "list")
+    assert "no budget" in cli("budgets", "delete", "1", code=2)

@@ -1,0 +1,67 @@
+"""`spendwatch watch`: IDLE wakes the pipeline; a Dovecot restart is survived with a UID catch-up."""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+
+import pytest
+from cryptography.fernet import Fernet
+from sqlalchemy import select
+
+from models import MailAccount, Transaction, User
+from pipeline import db, schema, secrets
+from pipeline.watch import watch_all
+from tests.support import mails
+from tests.support.service import configured, wait_for
+
+pytestmark = pytest.mark.integration
+
+
+def amounts(factory) -> list[Decimal]:
+    with factory() as s:
+        return sorted(t.amount for t in s.scalars(select(Transaction)))
+
+
+def test_idle_wakes_and_reconnect_catches_up(monkeypatch, dovecot, tmp_path):
+    from tasks import jobs
+
+    with configured(monkeypatch, data_dir=str(tmp_path), secret_key=Fernet.generate_key().decode(),
+                    trusted_authserv_ids="mx.spendwatch.test", imap_cafile=str(dovecot.cafile)):
+        schema.upgrade(db.engine())
+        factory = db.session_factory()
+        with factory.begin() as s:
+            user = User(email="w@example.test")
+            s.add(user)
+            s.flush()
+            s.add(MailAccount(user_id=user.id, name="w", host=dovecot.host, port=dovecot.port, tls_mode="starttls",
+                              username="bob", password_enc=secrets.encrypt(dovecot.password("bob")),
+                              poll_interval_s=3600))
+        stop = threading.Event()
+        threads = watch_all(factory, jobs.enqueue_process, stop=stop)
+        try:
+            assert len(threads) == 1
+            when = datetime.now(timezone.utc) - timedelta(minutes=1)
+            # Wait for the first catch-up (cursor stored), then a new mail must arrive via IDLE,
+            # long before the one-hour poll interval.
+            wait_for(lambda: _cursor_exists(factory), 15, "the first catch-up")
+            dovecot.append("bob", "INBOX", mails.card_purchase("1.250", "KARAK HOUSE", when, message_id="<w-1@bankmuscat.com>"))
+            wait_for(lambda: amounts(factory) == [Decimal("1.250")], 15, "the IDLE wake-up")
+
+            dovecot.stop(fast=True)
+            dovecot.start()
+            dovecot.append("bob", "INBOX", mails.card_purchase("2.500", "KARAK HOUSE", when, message_id="<w-2@bankmuscat.com>"))
+            wait_for(lambda: amounts(factory) == [Decimal("1.250"), Decimal("2.500")], 40, "the catch-up after reconnect")
+        finally:
+            stop.set()
+            for t in threads:
+                t.join(timeout=40)
+        assert not any(t.is_alive() for t in threads)
+
+
+def _cursor_exists(factory) -> bool:
+    from models import MailboxCursor
+
+    with factory() as s:
+        return s.scalar(select(MailboxCursor)) is not None

@@ -1,0 +1,132 @@
+"""A spendwatch service for end-to-end tests: real PostgreSQL, Redis broker, Celery worker.
+
+Settings go through the environment exactly as in production; the worker is a real
+Celery worker (threads pool) consuming from Redis, not eager mode.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from cryptography.fernet import Fernet
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from models import Budget, MailAccount, NotifyTarget, User, to_minor
+from pipeline import config, db, schema, secrets
+
+
+def fresh_database(server_url: str) -> str:
+    """A new empty database on the given server; its URL."""
+    name = f"sw_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(make_url(server_url).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return make_url(server_url).set(database=name).render_as_string(hide_password=False)
+
+
+def wait_for(predicate: Callable[[], Any], timeout: float = 30.0, what: str = "condition") -> Any:
+    """Poll a condition (not a fixed sleep): returns its first truthy value."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+        time.sleep(0.05)
+
+
+@dataclass
+class Service:
+    factory: sessionmaker[Session]
+    database_url: str
+
+    def session(self) -> Session:
+        return self.factory()
+
+    def add_user(self, email: str = "owner@example.test", tz: str = "Asia/Muscat") -> int:
+        with self.factory.begin() as s:
+            user = User(email=email, timezone=tz)
+            s.add(user)
+            s.flush()
+            return user.id
+
+    def add_budget(self, user_id: int, name: str, amount: str, currency: str = "OMR", **kw: Any) -> int:
+        with self.factory.begin() as s:
+            b = Budget(user_id=user_id, name=name, amount_minor=to_minor(amount, currency), currency=currency,
+                       period=kw.pop("period", "monthly"), anchor_day=kw.pop("anchor_day", 1), **kw)
+            s.add(b)
+            s.flush()
+            return b.id
+
+    def add_target(self, user_id: int, kind: str, address: str) -> int:
+        with self.factory.begin() as s:
+            t = NotifyTarget(user_id=user_id, kind=kind, label=kind, address_enc=secrets.encrypt(address))
+            s.add(t)
+            s.flush()
+            return t.id
+
+    def add_mailbox(self, user_id: int, *, host: str, port: int, username: str, password: str,
+                    tls_mode: str = "starttls", **kw: Any) -> int:
+        with self.factory.begin() as s:
+            a = MailAccount(user_id=user_id, name=kw.pop("name", f"box-{username}"), host=host, port=port,
+                            tls_mode=tls_mode, username=username, password_enc=secrets.encrypt(password), **kw)
+            s.add(a)
+            s.flush()
+            return a.id
+
+
+@contextmanager
+def configured(monkeypatch: pytest.MonkeyPatch, **env: str) -> Iterator[None]:
+    for key in list(__import__("os").environ):
+        if key.startswith("SPENDWATCH_") and not key.startswith("SPENDWATCH_TEST_"):
+            monkeypatch.delenv(key)
+    for key, value in env.items():
+        monkeypatch.setenv(f"SPENDWATCH_{key.upper()}", value)
+    config.reset()
+    db.reset()
+    from tasks import app as celery_app
+
+    celery_app.configure()
+    try:
+        yield
+    finally:
+        db.engine().dispose()
+        config.reset()
+        db.reset()
+
+
+@contextmanager
+def running_service(
+    monkeypatch: pytest.MonkeyPatch, pg_server_url: str, redis_url: str, tmp_path: Any, **env: str
+) -> Iterator[Service]:
+    """Fresh database, settings from the environment, a real Celery worker on Redis."""
+    import redis
+    from celery.contrib.testing.worker import start_worker
+
+    url = fresh_database(pg_server_url)
+    redis.Redis.from_url(redis_url).flushdb()
+    settings = {
+        "database_url": url,
+        "broker_url": redis_url,
+        "secret_key": Fernet.generate_key().decode(),
+        "data_dir": str(tmp_path / "data"),
+        "trusted_authserv_ids": "mx.spendwatch.test",
+        **env,
+    }
+    with configured(monkeypatch, **settings):
+        schema.upgrade(db.engine())
+        from tasks.app import app
+
+        with start_worker(app, pool="threads", concurrency=2, perform_ping_check=False, loglevel="WARNING",
+                          shutdown_timeout=30):
+            yield Service(db.session_factory(), url)
