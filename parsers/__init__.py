@@ -78,6 +78,12 @@ def parse_message(
         # The outer message was the user's own forward: DKIM of the inner sender cannot be
         # checked, and the user opted in, so the claim is taken at face value.
         auth = Authentication(alert.sender_domain or None, False, "forwarded", auth.authserv_id)
+    elif alert.forwarded_from and not auth.bank_domain:
+        # A bank alert inside someone's forward, not opted in: the bank's DKIM cannot be
+        # checked, so it is a claim of a bank domain without dkim=pass (never counted).
+        inner = authenticate(message, alert.forwarded_from, known_bank_domains(), ())
+        if inner.bank_domain:
+            auth = Authentication(alert.forwarded_from, True, "forwarded-without-opt-in", auth.authserv_id)
     chosen = choose(alert, parser)
     try:
         result = chosen.parse(alert)

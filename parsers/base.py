@@ -120,6 +120,10 @@ class Alert:
     date: datetime | None = None  # Date header (aware)
     html: str | None = None  # raw HTML when the body was HTML
     forwarded: bool = False  # sender/date come from a forwarded inner message
+    # Domain of a forwarded inner sender that was NOT taken at face value (forwarding not
+    # enabled, or the outer sender is not the user): a bank alert forwarded this way can
+    # prove nothing about its origin, so the caller treats it as a claim without DKIM.
+    forwarded_from: str | None = None
 
 
 @dataclass(frozen=True)

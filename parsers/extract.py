@@ -192,15 +192,20 @@ def extract(raw: bytes | Message, *, accept_forwarded: bool = False, own_address
     when = _date(_header(msg, "Date"))
     subject = normalise(_header(msg, "Subject"))
     own = {a.lower() for a in own_addresses}
+    inner_msg = next((p.get_payload(0) for p in msg.walk() if p.get_content_type() == "message/rfc822"), None)
+    fwd = _forwarded(text)
     if accept_forwarded and sender in own:
-        inner_msg = next((p.get_payload(0) for p in msg.walk() if p.get_content_type() == "message/rfc822"), None)
         if isinstance(inner_msg, Message):
             inner = extract(inner_msg)
             return Alert(inner.text, inner.subject, inner.sender, inner.sender_domain, inner.date or when,
                          inner.html, forwarded=True)
-        fwd = _forwarded(text)
         if fwd is not None:
             inner_sender, inner_text, inner_date = fwd
             return Alert(inner_text, subject, inner_sender, inner_sender.rsplit("@", 1)[-1], inner_date or when,
                          html, forwarded=True)
-    return Alert(text, subject, sender, domain, when, html)
+    forwarded_from = None
+    if isinstance(inner_msg, Message):
+        forwarded_from = _addr(_header(inner_msg, "From"))[1] or None
+    elif fwd is not None:
+        forwarded_from = fwd[0].rsplit("@", 1)[-1] or None
+    return Alert(text, subject, sender, domain, when, html, forwarded_from=forwarded_from)

@@ -134,10 +134,16 @@ def _process(s: Session, raw_id: int, now: datetime, settings: config.Settings) 
     result = _parse(s, raw, settings)
     auth = result.authentication
     if auth is not None and auth.suspicious:
-        why = (
-            f"claims to be from {auth.domain}, a bank domain, but has no dkim=pass for it "
-            f"from a trusted Authentication-Results header (dkim: {auth.dkim})"
-        )
+        if auth.dkim == "forwarded-without-opt-in":
+            why = (
+                f"a forwarded alert from {auth.domain}: its dkim cannot be checked and this mailbox "
+                "does not accept forwarded alerts (set accept_forwarded on the mailbox to count them)"
+            )
+        else:
+            why = (
+                f"claims to be from {auth.domain}, a bank domain, but has no dkim=pass for it "
+                f"from a trusted Authentication-Results header (dkim: {auth.dkim})"
+            )
         return _finish(raw, RawStatus.SUSPICIOUS, why, result.parser, now)
     if result.status is not Status.TRANSACTION or result.transaction is None:
         status = RawStatus.NOT_TRANSACTION if result.status is Status.NOT_TRANSACTION else RawStatus.UNRECOGNIZED

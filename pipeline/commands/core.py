@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from sqlalchemy import func, select, update
@@ -150,8 +151,8 @@ def mailbox_list() -> None:
     with factory() as s:
         for a in s.scalars(select(MailAccount).order_by(MailAccount.id)):
             table.add_row(
-                str(a.id), a.name, f"{a.username}@{a.host}:{a.port} ({a.tls_mode})", ", ".join(a.folders or []),
-                a.last_poll_at.isoformat(timespec="seconds") if a.last_poll_at else "never", a.last_error or "",
+                str(a.id), escape(a.name), escape(f"{a.username}@{a.host}:{a.port} ({a.tls_mode})"), escape(", ".join(a.folders or [])),
+                a.last_poll_at.isoformat(timespec="seconds") if a.last_poll_at else "never", escape(a.last_error or ""),
             )
     out.print(table)
 
@@ -280,7 +281,7 @@ def verify_cmd(user: str | None = typer.Option(None, "--user")) -> None:
         return
     table = Table("budget", "period", "stored", "computed")
     for d in drifts:
-        table.add_row(d.budget, f"{d.start} .. {d.end}", str(from_minor(d.stored_minor, d.currency)),
+        table.add_row(escape(d.budget), f"{d.start} .. {d.end}", str(from_minor(d.stored_minor, d.currency)),
                       str(from_minor(d.computed_minor, d.currency)))
     out.print(table)
     raise typer.Exit(1)
@@ -292,8 +293,8 @@ def status_cmd() -> None:
     with factory() as s:
         boxes = Table("mailbox", "last poll", "last error", title="mailboxes")
         for a in s.scalars(select(MailAccount).order_by(MailAccount.id)):
-            boxes.add_row(f"#{a.id} {a.name}", a.last_poll_at.isoformat(timespec="seconds") if a.last_poll_at else "never",
-                          a.last_error or "")
+            boxes.add_row(escape(f"#{a.id} {a.name}"), a.last_poll_at.isoformat(timespec="seconds") if a.last_poll_at else "never",
+                          escape(a.last_error or ""))
         counts = Table("status", "e-mails", title="stored e-mails")
         for st, n in s.execute(select(RawEmail.status, func.count()).group_by(RawEmail.status).order_by(RawEmail.status)):
             counts.add_row(st, str(n))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from sqlalchemy import select
 
@@ -97,7 +98,7 @@ def run_demo(data_dir: Path, emails: Path) -> int:
             table.add_column(col, justify="right" if col in {"spent", "limit", "progress", "days left"} else "left")
         for st in current_states(s, owner, now):
             colour = {"on_track": "green", "warning": "yellow", "exceeded": "red"}[st.state]
-            table.add_row(st.name, f"{st.currency} {st.spent}", f"{st.currency} {st.amount}", f"{st.progress}%",
+            table.add_row(escape(st.name), f"{st.currency} {st.spent}", f"{st.currency} {st.amount}", f"{st.progress}%",
                           f"[{colour}]{st.state.replace('_', '-')}[/{colour}]", str(st.days_left),
                           f"{st.start_date:%d %b} - {st.end_date:%d %b %Y}")
         out.print(table)
@@ -109,7 +110,7 @@ def run_demo(data_dir: Path, emails: Path) -> int:
     alerts.add_column("subject")
     for path in sent:
         msg = BytesParser(policy=policy.default).parsebytes(path.read_bytes())
-        alerts.add_row(path.name, str(msg["Subject"]))
+        alerts.add_row(path.name, escape(str(msg["Subject"])))
     out.print(alerts)
     return len(sent)
 

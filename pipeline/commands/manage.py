@@ -12,6 +12,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from sqlalchemy import or_, select
 
@@ -47,9 +48,9 @@ def budgets_list(user: str | None = UserOpt) -> None:
         u = resolve_user(s, user)
         for st in budget_view.current_states(s, u, config.now(), only_active=False):
             colour = {"on_track": "green", "warning": "yellow", "exceeded": "red"}[st.state]
-            table.add_row(str(st.id), st.name, f"{st.start_date} .. {st.end_date}", f"{st.currency} {st.spent}",
+            table.add_row(str(st.id), escape(st.name), f"{st.start_date} .. {st.end_date}", f"{st.currency} {st.spent}",
                           str(st.amount), str(st.remaining), str(st.percent), f"[{colour}]{st.state}[/{colour}]",
-                          str(st.days_left), ", ".join(n for _i, n in st.categories) or "(all spend)")
+                          str(st.days_left), escape(", ".join(n for _i, n in st.categories)) or "(all spend)")
     out.print(table)
 
 
@@ -152,7 +153,7 @@ def categories_list(user: str | None = UserOpt) -> None:
     with factory() as s:
         u = resolve_user(s, user)
         for c in s.scalars(select(Category).where(Category.user_id == u.id).order_by(Category.name)):
-            table.add_row(str(c.id), c.name)
+            table.add_row(str(c.id), escape(c.name))
     out.print(table)
 
 
@@ -212,7 +213,7 @@ def rules_list(user: str | None = UserOpt) -> None:
                               for c in r.conditions or [])
             acts = "; ".join(f"{a.get('type')}" + (f"={a.get('value')}" if a.get("value") not in (None, True) else "")
                              for a in r.actions or [])
-            table.add_row(str(r.id), str(r.priority), r.name, r.match, conds, acts, "yes" if r.stop_processing
+            table.add_row(str(r.id), str(r.priority), escape(r.name), r.match, escape(conds), escape(acts), "yes" if r.stop_processing
                           else "", r.origin, "yes" if r.active else "no")
     out.print(table)
 
@@ -234,7 +235,7 @@ def _run_rule(rule_id: int, user: str | None, apply: bool) -> None:
         for c in result.changes:
             for key in ("category", "is_transfer", "is_income", "excluded", "display_name"):
                 if key in c.after and c.after[key] != c.before.get(key):
-                    table.add_row(str(c.transaction_id), key, str(c.before.get(key)), str(c.after[key]))
+                    table.add_row(str(c.transaction_id), key, escape(str(c.before.get(key))), escape(str(c.after[key])))
         out.print(table)
 
 
@@ -275,7 +276,7 @@ def transactions_list(
                                               ("excluded", t.excluded), ("review", t.needs_review)) if on)
             amount: Decimal = t.amount
             table.add_row(str(t.id), f"{t.occurred_at:%Y-%m-%d %H:%M}", f"{t.currency} {amount}", t.direction,
-                          t.display_name or t.merchant or t.counterparty or "", t.category.name if t.category else "",
+                          escape(t.display_name or t.merchant or t.counterparty or ""), escape(t.category.name) if t.category else "",
                           t.category_source, flags)
     out.print(table)
 

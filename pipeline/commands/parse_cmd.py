@@ -10,6 +10,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 out = Console()
@@ -81,8 +82,8 @@ def parse_cmd(
         table.add_row(
             Path(str(r["path"])).name, status, r["parser"] or "",
             f"{t.get('currency', '')} {t.get('amount', '')}".strip(), t.get("direction") or "", t.get("kind") or "",
-            t.get("merchant") or t.get("counterparty") or "", t.get("account") or "", (t.get("occurred_at") or "")[:16],
-            r["reason"] or "",
+            escape(t.get("merchant") or t.get("counterparty") or ""), escape(t.get("account") or ""), (t.get("occurred_at") or "")[:16],
+            escape(r["reason"] or ""),
         )
     out.print(table)
 

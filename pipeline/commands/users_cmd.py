@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from sqlalchemy import select
 
@@ -51,7 +52,7 @@ def list_users() -> None:
     table = Table("id", "email", "time zone")
     with factory() as s:
         for u in s.scalars(select(User).order_by(User.id)):
-            table.add_row(str(u.id), u.email, u.timezone)
+            table.add_row(str(u.id), escape(u.email), u.timezone)
     out.print(table)
 
 
