@@ -116,11 +116,24 @@ def best_body(msg: Message) -> tuple[str, str | None]:
         return (normalise(payload) if isinstance(payload, str) else ""), None
     plain = [p for p in parts if p[0] == "text/plain" and _DIGIT.search(p[1])]
     html = [p for p in parts if p[0] == "text/html" and _DIGIT.search(p[1])]
+    if plain and html:
+        # multipart/alternative where the plain part is a stub ("see the HTML version"):
+        # the part with more figures in it carries the alert; on a tie, plain wins.
+        p_best = max(plain, key=lambda p: len(p[1]))
+        h_best = max(html, key=lambda p: len(p[1]))
+        return h_best[1:] if _figures(h_best[1]) > _figures(p_best[1]) else p_best[1:]
     for group in (plain, html, parts):
         if group:
             best = max(group, key=lambda p: len(p[1]))
             return best[1], best[2]
     return "", None
+
+
+_FIGURE = re.compile(r"\d[\d,.]*")
+
+
+def _figures(text: str) -> int:
+    return len(set(_FIGURE.findall(text)))
 
 
 def _date(value: object) -> datetime | None:

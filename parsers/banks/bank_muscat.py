@@ -56,7 +56,7 @@ SMS_CREDIT = re.compile(
 )
 ARABIC_DEBIT = re.compile(
     r"تم خصم(?: مبلغ)? " + _AMT + r"\s*" + _CUR + r"?.*?(?:بطاقة|حساب)[^\d*xX]*(?P<acct>[\dXx*]+\d)"
-    r"(?:.*?(?:لدى|في|عند) (?P<who>[^\n.،]+))?",
+    r"(?:.*?(?:لدى|في|عند) (?P<who>[^\n.،]+?))?(?=\s+(?:في|بتاريخ|on)\s+\d|[\n.،]|$)",
     re.DOTALL,
 )
 _TERMINAL = re.compile(r"^\d{4,}\s*-\s*")
