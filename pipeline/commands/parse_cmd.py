@@ -49,6 +49,7 @@ def parse_cmd(
 
     ids = list(trusted) or list(config.get().trusted_ids)
     rows: list[dict[str, Any]] = []
+    unreadable = 0
     for given, path, problem in _inputs(paths):
         record: dict[str, Any]
         if path is None:
@@ -66,26 +67,42 @@ def parse_cmd(
                 except UnknownParser as exc:  # pragma: no cover - checked above
                     out.print(f"[red]error:[/red] {exc}")
                     raise typer.Exit(2) from None
+        if record["status"] == "error":
+            unreadable += 1
+            print(f"error: {given}: {record['reason']}", file=sys.stderr)
         if as_json:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
             rows.append(record)
     if as_json:
         sys.stdout.flush()
-        return
+    else:
+        _print_table(rows)
+    if unreadable:
+        # Exit 0 means every input was read, whatever it turned out to be.
+        raise typer.Exit(1)
+
+
+def _print_table(rows: list[dict[str, Any]]) -> None:
+    # Piped output has no terminal width: keep the columns readable rather than 80 wide.
+    console = out if out.is_terminal else Console(width=220)
     table = Table("file", "status", "parser", "amount", "direction", "kind", "merchant / counterparty", "account",
                   "when", "reason")
     for r in rows:
         t: dict[str, Any] = r["transaction"] or {}
         auth: dict[str, Any] = r.get("authentication") or {}
-        status = str(r["status"]) + (" [red](suspicious sender)[/red]" if auth.get("suspicious") else "")
+        status = str(r["status"]) + (f" [red](sender not verified: dkim {auth.get('dkim')})[/red]" if auth.get("suspicious") else "")
         table.add_row(
             Path(str(r["path"])).name, status, r["parser"] or "",
             f"{t.get('currency', '')} {t.get('amount', '')}".strip(), t.get("direction") or "", t.get("kind") or "",
             escape(t.get("merchant") or t.get("counterparty") or ""), escape(t.get("account") or ""), (t.get("occurred_at") or "")[:16],
             escape(r["reason"] or ""),
         )
-    out.print(table)
+    console.print(table)
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[str(r["status"])] = counts.get(str(r["status"]), 0) + 1
+    console.print(f"{len(rows)} input(s): " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
 
 
 def register(app: typer.Typer) -> None:
