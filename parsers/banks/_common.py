@@ -50,7 +50,7 @@ DIRECTION_WORDS = {
 
 # Day-first formats first: every bank served by these modules prints day before month.
 DATE_FORMATS = (
-    "%d-%m-%Y %I:%M:%S %p", "%d-%m-%Y %I:%M %p", "%d-%b-%Y %I:%M %p", "%d-%b-%Y %H:%M",
+    "%d-%m-%Y %I:%M:%S %p", "%d-%m-%Y %I:%M %p", "%d-%b-%Y %I:%M %p", "%d-%b-%Y %H:%M:%S", "%d-%b-%Y %H:%M",
     "%d-%m-%Y %H:%M:%S", "%d-%m-%Y %H:%M", "%d-%m-%Y", "%d-%m-%y %H:%M:%S", "%d-%m-%y %H:%M", "%d-%m-%y",
     "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y, %H:%M", "%d/%m/%Y", "%d/%m/%y %H:%M", "%d/%m/%y",
     "%d/%m/%y at %I:%M %p", "%d/%m/%Y at %H:%M:%S", "%d/%m/%y as %I:%M %p",  # "as": Portuguese "às"

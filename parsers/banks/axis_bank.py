@@ -7,6 +7,14 @@ import re
 from parsers.banks._common import Template, TemplateBank, rx
 from parsers.base import Direction, Kind
 
+
+def _own_atm(g: dict[str, str | None]) -> dict[str, str | None]:
+    """"debited ... on AXIS BANK L": the bank's own terminal, i.e. an ATM withdrawal."""
+    if re.match(r"AXIS BANK\b", g.get("who") or "", re.IGNORECASE):
+        g["who"], g["kind"] = "ATM", Kind.WITHDRAWAL.value
+    return g
+
+
 AXIS_BANK = TemplateBank(
     name="axis_bank",
     sender_domains=("axisbank.com",),
@@ -22,6 +30,6 @@ AXIS_BANK = TemplateBank(
                  Kind.PURCHASE, Direction.DEBIT),
         Template("account debit", rx(r"{CUR} ?{AMT} debited from A/c no\. (?P<acct>\S+) on (?P<who>.+?) "
                                      r"(?P<when>\d{2}-\d{2}-\d{4} [\d:]+)(?: IST)?\."),
-                 Kind.PURCHASE, Direction.DEBIT),
+                 Kind.PURCHASE, Direction.DEBIT, fix=_own_atm),
     ),
 )

@@ -20,6 +20,14 @@ def _block_kind(g: dict[str, str | None]) -> dict[str, str | None]:
     return g
 
 
+def _own_transfer(g: dict[str, str | None]) -> dict[str, str | None]:
+    """Between two masked accounts: "Transfer: 002 → 001" (last digits of each side)."""
+    src, dst = re.sub(r"\D", "", g.get("acct") or ""), re.sub(r"\D", "", g.get("who") or "")
+    if src and dst:
+        g["who"] = f"Transfer: {src[-3:]} → {dst[-3:]}"
+    return g
+
+
 FAB = TemplateBank(
     name="fab",
     sender_domains=("bankfab.com",),
@@ -57,10 +65,10 @@ FAB = TemplateBank(
                  Kind.REFUND, Direction.CREDIT, label="Refund", trusted=True, who_is_counterparty=False),
         Template("transfer to", rx(r"funds transfer request of {CUR} ?{AMT} to IBAN/Account/Card (?P<who>{MASK}) has been "
                                    r"processed(?: successfully)? from your account/card (?P<acct>{MASK}) on (?P<when>[\d/]+ [\d:]+)"),
-                 Kind.TRANSFER, Direction.DEBIT),
+                 Kind.TRANSFER, Direction.DEBIT, fix=_own_transfer),
         Template("transfer from", rx(r"funds transfer request of {CUR} ?{AMT} from account (?P<acct>{MASK}) to account "
                                      r"(?P<who>{MASK}) has been processed on (?P<when>[\d/]+ [\d:]+)"),
-                 Kind.TRANSFER, Direction.DEBIT),
+                 Kind.TRANSFER, Direction.DEBIT, fix=_own_transfer),
         Template("payment", rx(r"Your payment instructions of {CUR} ?{AMT} to (?P<who>\S+) has been processed on "
                                r"(?P<when>[\d/]+ [\d:]+)"),
                  Kind.TRANSFER, Direction.DEBIT),

@@ -27,9 +27,11 @@ FEDERAL_BANK = TemplateBank(
     currency="INR",
     zone="Asia/Kolkata",
     negatives=(
-        # The payee's receipt repeats a transfer the "Debited ... via NEFT" alert already counted.
+        # The payee's receipt of a transfer made in FedMobile: its "Debited ... via NEFT ... Ref FDRL..."
+        # alert, with the same FDRL reference, already counted it. Other receipts (FBBT... references:
+        # payments the bank sends for the customer without a debit alert) are the only record.
         negative("beneficiary confirmation of a transfer already alerted",
-                 r"has received (?:Rs\.?|INR|₹) ?[\d,.]+ from your A/c"),
+                 r"has received (?:Rs\.?|INR|₹) ?[\d,.]+ from your A/c .{0,80}?Ref no\.? ?FDRL\w+"),
         negative("balance notice", r"Your available balance for a/c"),
         negative("account notice", r"\b(?:V(?:ideo )?KYC|debit frozen)\b"),
     ),
@@ -58,6 +60,10 @@ FEDERAL_BANK = TemplateBank(
         Template("cash deposit", rx(r"{CUR} ?{AMT} ?(?:deposited to|credited in) your A/c (?P<acct>{MASK})"
                                     r"(?: via CDM)? on (?P<when>\w+ [\d:]+)(?: using cash deposit machine)?"),
                  Kind.DEPOSIT, Direction.CREDIT, label="Cash Deposit"),
+        # "<payee> has received Rs 21.00 from your A/c 7990 via NEFT": the customer's own transfer out.
+        Template("payee received", rx(r"(?P<who>[A-Z][\w&.,'()/ -]{1,80}?) has received {CUR} ?{AMT} from your A/c (?P<acct>{MASK}) "
+                                      r"via (?:NEFT|IMPS|RTGS|UPI) on (?P<when>[\w-]+ [\d:]+)\.?(?: Ref no\.? ?(?P<ref>\w+))?"),
+                 Kind.TRANSFER, Direction.DEBIT),
         Template("neft debit", rx(r"Debited {CUR} ?{AMT} from a/c (?P<acct>{MASK}) on (?P<when>\w+ [\d:]+) via "
                                   r"(?:NEFT|IMPS|RTGS|UPI) to (?P<who>.+?)\.\s?Ref (?P<ref>\w+)"),
                  Kind.TRANSFER, Direction.DEBIT),

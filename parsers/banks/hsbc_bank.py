@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from parsers.banks._common import Template, TemplateBank, negative, rx
+from parsers.banks._common import Template, TemplateBank, rx
 from parsers.base import Direction, Kind
 
 HSBC_BANK = TemplateBank(
@@ -14,12 +14,12 @@ HSBC_BANK = TemplateBank(
     currency="INR",
     zone="Asia/Kolkata",
     zones_by_currency={"EGP": "Africa/Cairo"},  # HSBC Egypt's card wording reaches the same parser
-    negatives=(
-        # The beneficiary-side receipt of a NEFT the account's own debit alert already counted.
-        negative("beneficiary confirmation of a transfer already alerted",
-                 r"your NEFT transaction with reference number \w+ for {C} ?[\d,.]+ has been credited to the"),
-    ),
     templates=(
+        # The customer's NEFT has reached the payee's bank: the customer's own outgoing transfer.
+        Template("neft delivered", rx(r"your (?:NEFT|RTGS|IMPS) transaction with reference number (?P<ref>\w+) for {CUR} ?{AMT} "
+                                      r"has been credited to the .{0,40}?A/c {MASK} of (?P<who>.+?) on "
+                                      r"(?P<when>[\d-]+)(?: at [\d:]+)?"),
+                 Kind.TRANSFER, Direction.DEBIT),
         Template("credited", rx(r"A/c (?P<acct>{MASK}) is credited with {CUR} ?{AMT}.*? with UTR (?P<ref>\w+) as \w+ from "
                                 r"(?P<who>.+?) \. Your Avl Bal is {C} ?(?P<bal>[\d,]*\.?\d+)"),
                  Kind.TRANSFER, Direction.CREDIT),

@@ -33,6 +33,13 @@ def _other_account(g: dict[str, str | None]) -> dict[str, str | None]:
     return g
 
 
+def _channel_transfer(g: dict[str, str | None]) -> dict[str, str | None]:
+    g["who"] = f"{(g.get('chan') or 'NEFT').upper()} Transfer"
+    if g.get("when"):
+        g["when"] = (g["when"] or "").replace(" at ", " ")
+    return g
+
+
 ICICI_BANK = TemplateBank(
     name="icici_bank",
     sender_domains=("icicibank.com",),
@@ -43,10 +50,12 @@ ICICI_BANK = TemplateBank(
     zone="Asia/Kolkata",
     negatives=(
         negative("credit card bill payment received", r"Payment of {C} ?[\d,.]+ has been received on your ICICI Bank Credit Card"),
-        # The beneficiary-side receipt of a NEFT the account debit alert already counted.
-        negative("beneficiary confirmation of a transfer already alerted", r"has been credited to the beneficiary account"),
     ),
     templates=(
+        # The NEFT the customer sent has reached the payee: the customer's own outgoing transfer.
+        Template("neft delivered", rx(r"(?P<chan>NEFT|RTGS|IMPS) Transaction with reference number (?P<ref>\w+) for {CUR} ?{AMT} "
+                                      r"has been credited to the beneficiary account(?: on (?P<when>[\d-]+ at [\d:]+))?"),
+                 Kind.TRANSFER, Direction.DEBIT, fix=_channel_transfer),
         Template("card spend", rx(r"{CUR} ?{AMT} spent using ICICI Bank Card (?P<card>{MASK}) on (?P<when>[\w-]+) on "
                                   r"(?P<who>.+?)\s?\.(?:\s|$)"),
                  Kind.PURCHASE, Direction.DEBIT),

@@ -13,9 +13,11 @@ def _thru(g: dict[str, str | None]) -> dict[str, str | None]:
     g["who"] = None
     if how.upper() == "UPI":
         g["kind"] = Kind.MOBILE_PAYMENT.value
+        g["who"] = "UPI Transaction"
     elif how.lower().startswith("card"):
         g["card"] = how[4:].strip() or None
         g["kind"] = Kind.WITHDRAWAL.value if g.get("atm") else Kind.PURCHASE.value
+        g["who"] = f"Card {g['card']}" if g["card"] else None  # the alert names the card, not the shop
     return g
 
 

@@ -49,6 +49,6 @@ SLICE = TemplateBank(
         Template("account debit", rx(r"{CUR} ?{AMT} debited from your slice account via UPI\.(?: Txn ID (?P<ref>\w+))?"),
                  Kind.MOBILE_PAYMENT, Direction.DEBIT),
         Template("cashback", rx(r"{CUR} ?{AMT} credited to your slice account as cashback"),
-                 Kind.REFUND, Direction.CREDIT, label="Cashback", who_is_counterparty=False),
+                 Kind.REFUND, Direction.CREDIT, label="Slice Credit (Cashback)", who_is_counterparty=False),
     ),
 )

@@ -101,7 +101,11 @@ TRANSACTIONS: list[tuple[str, str, dict[str, Any]]] = [
      "Dear Customer, your funds transfer request of AED 900.00 from account XXXX3104 to account XXXX3105 "
      "has been processed on 14/02/2026 18:02. For more information please call 600525500.",
      {"amount": "900.00", "direction": Direction.DEBIT, "kind": Kind.TRANSFER, "account": "XXXX3104",
-      "counterparty": "XXXX3105"}),
+      "counterparty": "Transfer: 104 → 105"}),
+    ("fab",
+     "Dear Customer, your funds transfer request of AED 1,210.00 to IBAN/Account/Card XXXX7720 has been processed "
+     "successfully from your account/card XXXX3104 on 03/03/2026 11:05",
+     {"amount": "1210.00", "direction": Direction.DEBIT, "account": "XXXX3104", "counterparty": "Transfer: 104 → 720"}),
     ("adcb",
      "Your debit card XXX5501 linked to acc. XXX770042 was used for AED42.00 on Feb 3 2026 8:15PM at "
      "FALCON BOOKS,AE. Avl.Bal AED 1310.00.",
@@ -247,6 +251,263 @@ TRANSACTIONS: list[tuple[str, str, dict[str, Any]]] = [
      "Charges TSh 500. TxnID: 26001122334455. 10/02/26 08:15.",
      {"amount": "45000.00", "currency": "TZS", "direction": Direction.DEBIT, "kind": Kind.BILL_PAYMENT,
       "merchant": "DAWASA Water"}),
+    ("hsbc_bank",
+     "HSBC: Dear HSBC Customer, your NEFT transaction with reference number HSBCN0011 for INR 9,000.00 has "
+     "been credited to the SBI A/c XXXXXX1122 of RAHUL DEV on 02-03-2026 at 10:00:00 .",
+     {"amount": "9000.00", "direction": Direction.DEBIT, "kind": Kind.TRANSFER, "counterparty": "RAHUL DEV",
+      "reference": "HSBCN0011", "account": None}),
+    ("icici_bank",
+     "ICICI BANK NEFT Transaction with reference number IN44001122334 for Rs. 7,300.00 has been credited to the "
+     "beneficiary account on 05-03-2026 at 16:20:05",
+     {"amount": "7300.00", "direction": Direction.DEBIT, "counterparty": "NEFT Transfer", "reference": "IN44001122334",
+      "when": "2026-03-05T16:20:05+05:30"}),
+    ("federal_bank",
+     "Sunrise Pension Fund has received Rs 2500.00 from your A/c 4410 via NEFT on 06-Mar-2026 09:15:40. "
+     "Ref no. FBBT260650001122 - Federal Bank",
+     {"amount": "2500.00", "direction": Direction.DEBIT, "counterparty": "Sunrise Pension Fund", "account": "4410",
+      "when": "2026-03-06T09:15:40+05:30"}),
+    ("axis_bank",
+     "INR 3000.00 debited from A/c no. XX771204 on AXIS BANK L 06-03-2026 18:10:02 IST. Avl bal: INR 5120.40. "
+     "Not you? SMS BLOCKCARD XX1204 to +919951860002 - Axis Bank",
+     {"amount": "3000.00", "direction": Direction.DEBIT, "kind": Kind.WITHDRAWAL, "merchant": "ATM",
+      "account": "XX771204"}),
+    ("pnb_bank",
+     "A/c XX6620 debited with Rs.2000.00,07-03-2026 10:12:44 thru card XX4471 . Out of 5 free txn on PNB ATM, "
+     "you utilized 2 txn. Bal 9100.00 CR. If not done, fwd SMS to 9264192641 to block card/call 18001800/18002021-PNB",
+     {"amount": "2000.00", "direction": Direction.DEBIT, "kind": Kind.WITHDRAWAL, "merchant": "Card XX4471",
+      "account": "XX6620"}),
+    ("pnb_bank",
+     "Ac XX6620 Credited with Rs.820.00 07-03-2026 12:40:10 thru UPI . Aval Bal Rs.9920.00 CR. "
+     "(UPI Ref ID:604455667788) Helpline 18001800/18002021-PNB",
+     {"amount": "820.00", "direction": Direction.CREDIT, "counterparty": "UPI Transaction", "reference": "604455667788"}),
+    ("mixx_by_yas",
+     "Money sent successfully to -255XXXXXXXXX. Amount TSh 18,000. Total Charges TSh 600, VAT TSh 90. New balance is "
+     "TSh 2,400. TxnID: 26001122334466. Receipt: 501-ABCD1234EF. 11/02/26 10:20. Every Transaction is a Winning Goal!",
+     {"amount": "18000.00", "direction": Direction.DEBIT, "counterparty": "Mobile Money Transfer"}),
+    ("mixx_by_yas",
+     "Cash Out of TSh 40,000 from Agent - MAMA NURU SHOP is successful. Total Charges TSh 2,000. TxnID: 26001122334477. "
+     "12/02/26 16:05. New balance is TSh 3,100. Every Transaction is a Winning Goal!",
+     {"amount": "40000.00", "direction": Direction.DEBIT, "kind": Kind.WITHDRAWAL,
+      "merchant": "Agent Cash Out - MAMA NURU SHOP"}),
+    ("mixx_by_yas",
+     "Dear Customer, New balance is TSh 1,020. You have received TSh 120 from MIXX BY YAS as your Mixx interest. "
+     "TxnId: 26001122334488. 13/02/26 09:00. Ikiingia tu Golii!",
+     {"amount": "120.00", "direction": Direction.CREDIT, "counterparty": "Mixx Interest"}),
+    ("mixx_by_yas",
+     "You have sent TSh 12,000 with CashOut fee TSh 900 to 255XXXXXXXXX - NEEMA JOSEPH. Total Charges TSh 300. "
+     "TxnID: 27700112233. 15/02/26 08:40. New balance is TSh 50,100. Thank you for using Tigo Pesa.",
+     {"amount": "12000.00", "direction": Direction.DEBIT, "counterparty": "NEEMA JOSEPH"}),
+    ("mixx_by_yas",
+     "You have paid TSh 64,500 to BARAKA HARDWARE SUPPLIES. Charges TSh 1,000. VAT TSh 150. Trnx ID: 63400112233. "
+     "16/02/26 12:10. Your New balance is TSh 9,900. Thank you for using Tigo Pesa.",
+     {"amount": "64500.00", "direction": Direction.DEBIT, "kind": Kind.PURCHASE, "merchant": "BARAKA HARDWARE SUPPLIES"}),
+    ("mixx_by_yas",
+     "Cash-In of TSh 30,000 from Agent - UPENDO STORES is successful. New balance is TSh 30,500. TxnId: 13400112233. "
+     "17/02/26 10:00. Dial150 01# or use Tigo Pesa App.",
+     {"amount": "30000.00", "direction": Direction.CREDIT, "kind": Kind.DEPOSIT, "counterparty": "Agent - UPENDO STORES"}),
+    ("slice",
+     "Rs.75 credited to your slice account as cashback.",
+     {"amount": "75.00", "direction": Direction.CREDIT, "merchant": "Slice Credit (Cashback)"}),
+    ("old_hickory",
+     "A transaction for $1,040.00 has posted to JOINT CHECKING (part of CHK3390), which is above the $500.00 value you set.",
+     {"amount": "1040.00", "currency": "USD", "direction": Direction.DEBIT, "merchant": "Account: JOINT CHECKING",
+      "account": "CHK3390"}),
+    ("old_hickory",
+     "A transaction for $12.00 has posted to KIDS SAVINGS (part of ACCOUNT#), which is above the $10.00 value you set.",
+     {"amount": "12.00", "merchant": "Account: KIDS SAVINGS", "account": None}),
+    ("alecu",
+     "ALEC Alert - A debit transaction from CITY WATER DEPT ;55012 ;WEBPAY for $42.75 on account *3=18 was posted on "
+     "Mar 4, 2026. Reply STOP to stop all texts.",
+     {"amount": "42.75", "currency": "USD", "direction": Direction.DEBIT, "merchant": "CITY WATER DEPT",
+      "account": "*3=18", "when": "2026-03-04T00:00:00-06:00"}),
+    ("cred",
+     "Payment of Rs.12,300 has been successfully credited towards your IDFC FIRST Bank Credit Card. "
+     "Your payment was settled in 4 seconds - CRED",
+     {"amount": "12300.00", "direction": Direction.DEBIT, "kind": Kind.BILL_PAYMENT,
+      "merchant": "IDFC FIRST Bank Credit Card"}),
+    ("amazon_pay",
+     "Payment of Rs 1,180.50 using Apay Balance successful at Green Leaf Pharmacy. Updated Balance is Rs 319.50 - SMS by Juspay",
+     {"amount": "1180.50", "direction": Direction.DEBIT, "merchant": "Green Leaf Pharmacy", "balance": "319.50"}),
+    ("amazon_pay",
+     "Your Apay Wallet balance is debited for INR 35.00 Transaction Reference Number is 420011223344 - Powered by Juspay",
+     {"amount": "35.00", "direction": Direction.DEBIT, "merchant": "Amazon Pay Transaction", "reference": "420011223344"}),
+    ("zenith_bank",
+     "Acct:218****904 DT:03/03/2026 07:15:40 PM AIRTIME PURCHASE MTN DR Amt:2,000.00 Bal:14,310.55 "
+     "Dial *966# for quick airtime/Data purchase",
+     {"amount": "2000.00", "currency": "NGN", "direction": Direction.DEBIT, "merchant": "AIRTIME PURCHASE MTN",
+      "account": "218****904", "balance": "14310.55", "when": "2026-03-03T19:15:40+01:00"}),
+    ("zenith_bank",
+     "Acct:218****904 DT:04/03/2026 08:00:00 AM CR Amt:50,000.00 Bal:64,310.55 Dial *966# for quick airtime/Data purchase",
+     {"amount": "50000.00", "direction": Direction.CREDIT, "merchant": None}),
+    ("nmb_bank_nepal",
+     "NMB_ALERT: A/C 0#41 withdrawn NPR 2,500.00 on 06/03/2026 (FBS:D:ATM:600998877). .",
+     {"amount": "2500.00", "currency": "NPR", "direction": Direction.DEBIT, "kind": Kind.WITHDRAWAL,
+      "merchant": "ATM Withdrawal", "account": "0#41"}),
+    ("nmb_bank_nepal",
+     "NMB_ALERT: Your Esewa Wallet Load for 9841000077 of 1,200.00 is successful on 07-Mar-2026 08:30:00 .",
+     {"amount": "1200.00", "direction": Direction.DEBIT, "merchant": "Esewa Wallet Load",
+      "when": "2026-03-07T08:30:00+05:45"}),
+    ("punjab_sind_bank",
+     "PSB000000000000777 A/C No **5120 Credited with Rs 3250--UPI/CR/607700112233/KAVITA RAO/ICIC/00000000000000/U "
+     "(CLR BAL 8250.00CR)(08-03-2026 12:10:30) Punjab&Sind Bank",
+     {"amount": "3250.00", "direction": Direction.CREDIT, "counterparty": "KAVITA RAO", "account": "**5120",
+      "balance": "8250.00", "reference": "607700112233"}),
+    ("punjab_sind_bank",
+     "PSB000000000000778 A/C No **5120 Credited with Rs 900--Scholarship Amount (CLR BAL 9150.00CR)(09-03-2026 10:00:00) "
+     "Punjab&Sind Bank",
+     {"amount": "900.00", "direction": Direction.CREDIT, "counterparty": "Scholarship Amount"}),
+    ("siddhartha_bank",
+     "Dear Customer, AC ###XXXX9021, NPR 1,250.00 withdrawn on 11/03/2026 19:20:05 for QR Payment to TRISHULI MOMO CENTER - tmc01",
+     {"amount": "1250.00", "currency": "NPR", "direction": Direction.DEBIT, "kind": Kind.PURCHASE,
+      "merchant": "TRISHULI MOMO CENTER", "account": "###XXXX9021", "when": "2026-03-11T19:20:05+05:45"}),
+    ("siddhartha_bank",
+     "Dear Customer, AC ###XXXX9021, NPR 600.00 withdrawn on 12/03/2026 07:45:00 for Fund Trf to A/C PAYABLE IBFT (IN-700223344,NEA",
+     {"amount": "600.00", "direction": Direction.DEBIT, "kind": Kind.BILL_PAYMENT,
+      "merchant": "Nepal Electricity Authority"}),
+    ("greater_bank",
+     "Your Account XXXX3007 had a CREDIT transaction of RS. 5000.00 on 14/03/2026 at 10:05:00.Available balance is "
+     "Rs. 9100.00: GREATER BANK",
+     {"amount": "5000.00", "direction": Direction.CREDIT, "merchant": "Credit Transaction", "account": "XXXX3007",
+      "balance": "9100.00", "when": "2026-03-14T10:05:00+05:30"}),
+    ("prime_commercial_bank",
+     "Dear Customer, NPR 780.00 is withdrawn from A/C XXX#3321 on 16/03/2026 14:10. Rmk: 9801112233. Good Baln: NPR 4,220.00",
+     {"amount": "780.00", "currency": "NPR", "direction": Direction.DEBIT, "merchant": "9801112233",
+      "account": "XXX#3321", "balance": "4220.00"}),
+    ("ndb_bank",
+     "LKR 25,000.00 debited from AC XXXXXXXX5580 on 18 Mar 2026 11:30 as CEFTS Outward Transfer. Avl Bal 61,004.10 "
+     "Call 94112448888 for info",
+     {"amount": "25000.00", "currency": "LKR", "direction": Direction.DEBIT, "merchant": "CEFTS Outward Transfer",
+      "account": "XXXXXXXX5580", "balance": "61004.10", "when": "2026-03-18T11:30:00+05:30"}),
+    ("national_savings_bank",
+     "Dear MS K SILVA,LKR 5,000.00 Debited from your A/c XXXXXXXX7781 on 20/03/2026 at 12:15.AvlBal LKR 14,200.50."
+     "Internet-Mobile Withdrawal.Thank you for banking with us.Call Centre 1972.",
+     {"amount": "5000.00", "currency": "LKR", "direction": Direction.DEBIT, "merchant": "Internet-Mobile Withdrawal",
+      "account": "XXXXXXXX7781", "balance": "14200.50"}),
+    ("navi_mutual_fund",
+     "Unit Allotment Update: Your SIP purchase of Rs. 9,999.50 in Navi Nifty 50 Index Fund DG has been processed at "
+     "applicable NAV. The units will be alloted in 1-2 working days. Team Navi Mutual Fund",
+     {"amount": "9999.50", "direction": Direction.DEBIT, "kind": Kind.PURCHASE, "merchant": "Navi Nifty 50 Index Fund DG"}),
+    ("hdfc_mutual_fund",
+     "Your SIP Purchase in Folio 50022113/44 under HDFC Balanced Advantage Fund-DG for Rs. 2,500.00 has been processed at "
+     "the NAV of 512.330 for 4.880 units and 10-Mar-2026. Sincerely, HDFCMF",
+     {"amount": "2500.00", "direction": Direction.DEBIT, "merchant": "HDFC Balanced Advantage Fund-DG"}),
+    ("standard_bank_mozambique",
+     "Caro Cliente, ocorreu um debito de 120,00 USD na sua conta 1122334455667 a 22/03/2026, 16:05, C02 AGENCIA DE NAMPULA. "
+     "Comissao: 0.00USD e Imposto de selo: 0.00USD. Mais info: 800412412/21355700",
+     {"amount": "120.00", "currency": "USD", "direction": Direction.DEBIT, "merchant": "C02 AGENCIA DE NAMPULA",
+      "account": "1122334455667", "when": "2026-03-22T16:05:00+02:00"}),
+    ("standard_bank_mozambique",
+     "Caro Cliente, ocorreu uma operacao de compra de 1.875,40, MT na sua conta 1122334455667 a 23/03/2026, 19:40, "
+     "FARMACIA CENTRAL. Comissao: 0.00MT e Imposto de selo: 0.00MT. Mais info: 800412412/21355700",
+     {"amount": "1875.40", "currency": "MZN", "direction": Direction.DEBIT, "merchant": "FARMACIA CENTRAL"}),
+    ("central_bank_of_india",
+     "Rs. 3,150.00 credited to your A/c xxxxxx8830 on 20/03/2026 through NEFT vide Ref No./HDFC260320445566 "
+     "By.GREENFIELD SEEDS LLP-CBoI",
+     {"amount": "3150.00", "currency": "INR", "direction": Direction.CREDIT, "counterparty": "GREENFIELD SEEDS LLP",
+      "account": "xxxxxx8830", "reference": "HDFC260320445566"}),
+    ("central_bank_of_india",
+     "Rs. 40.000 credited to your A/c xxxxxx8830 on 21/03/2026 through UPI vide Ref No./607122334455-CBoI",
+     {"amount": "40.00", "direction": Direction.CREDIT, "counterparty": "UPI Transfer"}),
+    ("kerala_bank",
+     "Dear Customer Your A/c no XXXX5120 is credited with 2750.00 on 22-03-2026 by Dividend From : 330011223. "
+     "Balance is 10250.00 - Kerala Bank",
+     {"amount": "2750.00", "currency": "INR", "direction": Direction.CREDIT, "merchant": "Dividend",
+      "account": "XXXX5120", "balance": "10250.00"}),
+    ("saraswat_bank",
+     "Dear Customer, Your account no. ending with 9032 is debited with INR 5,000.00 on 23-03-2026 for RTGS. "
+     "Current Bal is INR 12,000.00CR. - Saraswat Bank",
+     {"amount": "5000.00", "direction": Direction.DEBIT, "kind": Kind.TRANSFER, "merchant": "RTGS Transfer",
+      "account": "9032", "balance": "12000.00"}),
+    ("saraswat_bank",
+     "Your A/c no. 9032 is credited with INR 41,000.00 on 31-03-2026 towards Salary. Current Bal is INR 53,000.00 CR "
+     "- Saraswat Bank",
+     {"amount": "41000.00", "direction": Direction.CREDIT, "kind": Kind.SALARY, "merchant": "Salary"}),
+    ("diamond_trust_bank",
+     "ALERT: Your account no. XXXXXXX has been debited with TZS 2500 for MOBILE BANKING TXN CHARGES on 24/03/2026.Thank you. "
+     "Diamond Trust Bank",
+     {"amount": "2500.00", "currency": "TZS", "direction": Direction.DEBIT, "kind": Kind.FEE,
+      "merchant": "MOBILE BANKING TXN CHARGES", "account": None}),
+    ("diamond_trust_bank",
+     "LUKU MAMA ZAWADI Meter XXXXXXXXXXX Receipt 9006001122334455 Units 30.2kWh Token 1111 2222 3333 4444 5555 "
+     "COST TZS 8,196.72 VAT 18% TZS 1,475.41 EWURA 1% TZS 81.97 REA 3% TZS 245.90 TRANS FEE TZS 0.00 TOTAL TZS 10,000 "
+     "Reference 1770011223 Diamond Trust Bank",
+     {"amount": "10000.00", "direction": Direction.DEBIT, "kind": Kind.BILL_PAYMENT, "merchant": "LUKU",
+      "reference": "1770011223"}),
+    ("dashen_bank",
+     "Dear Customer, your account 7041********552 has been credited with ETB 6,000.00 from MEKDES ALEMU on on "
+     "2026-03-25 at 10:20:30. Your current balance is ETB 9,400.00. Thank you for using Dashen Super App!",
+     {"amount": "6000.00", "currency": "ETB", "direction": Direction.CREDIT, "counterparty": "MEKDES ALEMU",
+      "account": "7041********552", "balance": "9400.00", "when": "2026-03-25T10:20:30+03:00"}),
+    ("dashen_bank",
+     "Dear Customer, your account 7041********552 has been debited with ETB 450.00 on 2026-03-26 at 08:00:00. "
+     "A service fee of ETB 0 and VAT of ETB 0 have been applied. Your current balance is ETB 8,950.00. "
+     "Thank you for using Dashen Super App!",
+     {"amount": "450.00", "direction": Direction.DEBIT, "balance": "8950.00"}),
+    ("kerala_gramin_bank",
+     "Dear Customer, Account XXXX2290 is credited with INR 640 on 22-03-2026 11:05:44 from 9447001122@ybl. "
+     "UPI Ref. no. 607334455667-Kerala Gramin Bank",
+     {"amount": "640.00", "currency": "INR", "direction": Direction.CREDIT, "counterparty": "UPI Payment",
+      "account": "XXXX2290", "reference": "607334455667", "when": "2026-03-22T11:05:44+05:30"}),
+    ("kerala_gramin_bank",
+     "Your a/c no. XXXX2290 is debited for Rs.1,090.00 on 23/3/26 09:45 AM and credited to a/c no. XXXXX40012 "
+     "(UPI Ref no 607445566778)-Kerala Gramin Bank",
+     {"amount": "1090.00", "direction": Direction.DEBIT, "counterparty": "UPI Transfer",
+      "when": "2026-03-23T09:45:00+05:30"}),
+    ("citizens_bank",
+     "Dear CUSTOMER, ###6120 is debited by NPR 10,000.00 on 24/03/2026, Remarks: ATM/400022x7781/CTZW Av Bal: 5,120.00. "
+     "Support Center:01-XXXXXXX",
+     {"amount": "10000.00", "currency": "NPR", "direction": Direction.DEBIT, "kind": Kind.WITHDRAWAL,
+      "merchant": "ATM Withdrawal", "account": "###6120", "balance": "5120.00"}),
+    ("nepal_bank",
+     "Dear RAM KC,##517 debited NPR 1,450.00 25/03/2026 20:10:10,77001122@8899001 55021@VISA",
+     {"amount": "1450.00", "currency": "NPR", "direction": Direction.DEBIT, "merchant": "VISA Transaction",
+      "account": "##517", "when": "2026-03-25T20:10:10+05:45"}),
+    ("laxmi_sunrise_bank",
+     "Dear Customer, Your #70021145 has been credited by NPR 48,000.00 on 26/03/26. Remarks:SALARY CREDIT -Laxmi Sunrise",
+     {"amount": "48000.00", "currency": "NPR", "direction": Direction.CREDIT, "kind": Kind.SALARY,
+      "merchant": "SALARY CREDIT", "account": "#70021145"}),
+    ("laxmi_sunrise_bank",
+     "Dear Customer, Your #70021145 has been debited by NPR 5,000.00 on 27/03/26. Remarks:ATM WITHDRAWAL/POKHARA -Laxmi Sunrise",
+     {"amount": "5000.00", "direction": Direction.DEBIT, "kind": Kind.WITHDRAWAL, "merchant": "ATM WITHDRAWAL"}),
+    ("sampath_bank",
+     "USD 250.00 credited to AC **4480 for Remittance ID : [IR26USD11223] : WISE PAYMENTS 28/03/2026 08:30:00 "
+     "To Inq Call 0112303050 Get protected -Do not Share OTP",
+     {"amount": "250.00", "currency": "USD", "direction": Direction.CREDIT, "kind": Kind.TRANSFER,
+      "merchant": "WISE PAYMENTS", "account": "**4480", "when": "2026-03-28T08:30:00+05:30"}),
+    ("sampath_bank",
+     "LKR 2,990.00 debited from AC **4480 for DIALOG BILL PAY 29/03/2026 12:00:00 To Inq Call 0112303050 Get protected "
+     "-Do not Share OTP",
+     {"amount": "2990.00", "currency": "LKR", "direction": Direction.DEBIT, "merchant": "DIALOG BILL PAY"}),
+    ("dhanlaxmi_bank",
+     'INR 1,240.00 is credited to A/c XXXX3318 on 15-MAR-2026 - "UPI TXN: /607700998877-Paytm/payment on Nykaa using UPI '
+     'on Mar 14 2026/one97001@axisbank/911100112233/41721202603150001". Aval Bal is INR 9,900.00 -DhanlaxmiBank',
+     {"amount": "1240.00", "currency": "INR", "direction": Direction.CREDIT, "merchant": "Nykaa", "account": "XXXX3318",
+      "reference": "607700998877", "balance": "9900.00"}),
+    ("dhanlaxmi_bank",
+     "Your a/c no. XXXXXXXX3318 is debited for Rs.500.00 on 16-03-26 and credited to a/c no. XXXXXXXX7710 "
+     "(UPI Ref no 607800112233).-DhanlaxmiBank",
+     {"amount": "500.00", "direction": Direction.DEBIT, "counterparty": "Internal Transfer", "reference": "607800112233"}),
+    ("e_mola",
+     "Transaction ID: PP260317.0820.C11111. You received 780.00MT from 851112223, name: ARMANDO COSSA at 08:20:11 on "
+     "17/03/2026. Content: renda. Your account balance is 2,900.00MT. In case of doubt, please call 100. Thank you!",
+     {"amount": "780.00", "currency": "MZN", "direction": Direction.CREDIT, "counterparty": "ARMANDO COSSA",
+      "when": "2026-03-17T08:20:11+02:00"}),
+    ("idfc_first_bank",
+     "Your A/c XX2207 debited by Rs. 349.00 on 18/03/26; BOOKMYSHOW credited. RRN 607901122334. Available balance "
+     "Rs. 6,651.00. Team IDFC FIRST Bank",
+     {"amount": "349.00", "currency": "INR", "direction": Direction.DEBIT, "merchant": "BOOKMYSHOW", "account": "XX2207",
+      "reference": "607901122334", "balance": "6651.00"}),
+    ("idfc_first_bank",
+     "Your A/C XXXXXXX2207 is debited by INR 1,000.00 on 19/03/26 10:05. New Bal :INR 5651.00",
+     {"amount": "1000.00", "direction": Direction.DEBIT, "account": "XXXXXXX2207", "balance": "5651.00",
+      "when": "2026-03-19T10:05:00+05:30"}),
+    ("jiopay",
+     "Payment successful to CAFE ARABICA. Rs. 210.00 paid. Transaction ID : BR000XYZ56EF",
+     {"amount": "210.00", "currency": "INR", "direction": Direction.DEBIT, "merchant": "CAFE ARABICA",
+      "reference": "BR000XYZ56EF"}),
+    ("jiopay",
+     "Recharge Successful for Jio Number : 9988776655. Rs. 149.00 paid",
+     {"amount": "149.00", "direction": Direction.DEBIT, "kind": Kind.BILL_PAYMENT, "merchant": "Jio Recharge - 9988******"}),
     ("kasikorn_bank",
      "KBank: You spent 845.00 THB at LAZADA. A/C x3390 Bal 5,035.00 THB",
      {"amount": "845.00", "direction": Direction.DEBIT, "merchant": "LAZADA", "balance": "5035.00"}),
@@ -290,12 +551,21 @@ NOT_TRANSACTIONS: list[tuple[str, str, str]] = [
                          "with 441122 on 02/03/2026. Available limit is AED 9,000.00.", "credit card bill payment"),
     ("m_pesa_tanzania", "QAZ2WSX3ED Confirmed. ZUBERI HAMISI has received Tsh 15000 on 2026-02-22 08:10:00.",
      "recipient confirmation"),
-    ("hsbc_bank", "HSBC: Dear HSBC Customer, your NEFT transaction with reference number HSBCN0011 for INR 9,000.00 has "
-                  "been credited to the SBI A/c XXXXXX1122 of RAHUL DEV on 02-03-2026 at 10:00:00 .", "beneficiary"),
     ("slice", "Your slice credit card transaction of RS. 640 on bookmyshow.com failed.", "declined or failed"),
     ("mixx_by_yas", "You have sent TSh 20,000 to Airtel receiver ASHA JUMA - 255XXXXXXXXX. Charges TSh 500. New balance is "
                     "TSh 0. TxnID: 26000000000001. 10/02/26 09:00 Please wait for confirmation. Every Transaction is a "
                     "Winning Goal!", "pending"),
+    ("cred", "Payment of Rs.4,000 towards your HDFC Credit Card could not be processed. Any amount debited will be "
+             "refunded. - CRED", "declined or failed"),
+    ("amazon_pay", "Your OTP for Apay Balance payment is 448812. Do not share it with anyone. - SMS by Juspay",
+     "one-time password"),
+    ("zenith_bank", "Acct:218****904 DT:05/03/2026 10:00:00 AM Your OTP is 551204. Do not disclose. Dial *966# for quick "
+                    "airtime/Data purchase", "one-time password"),
+    ("diamond_trust_bank", "Dear NURU ALLY, your Instant Payment transfer request for TZS 40,000.00 from XXXXXXX to 07XXXXXXXX, "
+                           "has been received successfully and is being processed. Ref No: 61009988.Thank you."
+                           "Diamond Trust Bank", "not yet processed"),
+    ("idfc_first_bank", "Dear Customer, Your beneficiary has received Rs 2,000.00 transferred via NEFT IDFBH26030100991. "
+                        "Team IDFC First Bank.", "beneficiary confirmation"),
     ("liv_bank", "Your Liv Bank OTP is 552211. Valid for 5 minutes. Do not share with anyone.", "one-time password"),
 ]
 
@@ -314,7 +584,7 @@ def test_not_a_transaction(name: str, text: str, reason: str) -> None:
 # Messages that mention a bank without being that bank's alert: nobody dedicated may claim
 # them except the named owner.
 FOREIGN: list[tuple[str, str | None]] = [
-    ("Payment of Rs.2500 has been successfully credited towards your ICICI Bank Credit Card. - CRED", None),
+    ("Payment of Rs.2500 has been successfully credited towards your ICICI Bank Credit Card. - CRED", "cred"),
     ("A/c *XX1234 debited by Rs 90.00 towards shop.owner@icici. RRN: 600000000001. - IndusInd Bank.", "indusind_bank"),
     ("Dear Customer your account 109xxxx7018 has been credited with ETB 500 from telebirr wallet 2519000000 "
      "with reference 109TE1 on 4-Feb-2026. Thank you for banking with Zemen Bank", "zemen_bank"),
@@ -322,7 +592,7 @@ FOREIGN: list[tuple[str, str | None]] = [
      None),
     ("Dear Customer, Your A/c X4410 is credited with Rs.100.00 Info: IMPS/FDRL/528000000000/ACME. -South Indian Bank",
      "south_indian_bank"),
-    ("Payment of Rs.4000 has been successfully credited towards your Kotak Credit Card. - CRED", None),
+    ("Payment of Rs.4000 has been successfully credited towards your Kotak Credit Card. - CRED", "cred"),
     ("An amount of INR 9,000.00 has been credited to XXXX1200 on 02/03/2026 towards RTGS by Sender ACME FUND, "
      "Sender A/c XXXX4410, AXIS BANK, MUMBAI BRANCH, UTR UTIB0001- Canara Bank", None),
     ("0410ABCD Accepted. You have sent TZS 9,000.00 to ALI MUSA - Mixx by Yas (Tigo Pesa) (255XXXXXXXXX) on 2026-02-10 "
