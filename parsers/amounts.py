@@ -29,6 +29,7 @@ CURRENCY_TOKENS: dict[str, str] = {
     "etb": "ETB", "birr": "ETB", "mzn": "MZN", "mt": "MZN", "ugx": "UGX", "zar": "ZAR", "ghs": "GHS",
     "jpy": "JPY", "¥": "JPY", "cny": "CNY", "sgd": "SGD", "myr": "MYR", "idr": "IDR", "php": "PHP", "₱": "PHP",
     "cad": "CAD", "aud": "AUD", "chf": "CHF", "try": "TRY", "₺": "TRY", "brl": "BRL", "r$": "BRL", "mxn": "MXN",
+    "rp": "IDR", "rp.": "IDR", "vnd": "VND", "₫": "VND",
     "rwf": "RWF", "zmw": "ZMW", "xof": "XOF", "xaf": "XAF", "mad": "MAD", "dzd": "DZD", "tnd": "TND",
 }
 _TOKEN_ALT = "|".join(re.escape(t) for t in sorted(CURRENCY_TOKENS, key=len, reverse=True))
@@ -36,7 +37,7 @@ _TOKEN_ALT = "|".join(re.escape(t) for t in sorted(CURRENCY_TOKENS, key=len, rev
 # from cutting a longer number or a date in two.
 _NUM = r"\d{1,3}(?:\.\d{3})+,\d{1,2}|\d{1,3}(?:\.\d{3})+\.\d{2}(?!\d)|\d{1,3}(?:[,\u00a0']\d{2,3}| \d{3}(?![\d\-/.:]))+(?:[.,]\d{1,3})?|\d+(?:[.,]\d{1,3})?"
 _MENTION = re.compile(
-    r"(?P<pre>(?<![A-Za-z])(?:" + _TOKEN_ALT + r"))\s?-?\s?(?P<n1>(?:" + _NUM + r"))(?![\d/:])"
+    r"(?P<pre>(?<![A-Za-z])(?:" + _TOKEN_ALT + r"))\s?-?\s?(?P<n1>(?:" + _NUM + r"))(?![\d/]|:\d|\.\d|[Xx*#•])(?:(?<=[.,]\d)|(?<=[.,]\d\d)|(?<=[.,]\d\d\d)|(?!,\d))"
     r"|(?<![\w.,])(?P<n2>" + _NUM + r"),?\s?(?P<post>(?:" + _TOKEN_ALT + r"))(?![A-Za-z])",
     re.IGNORECASE,
 )
@@ -54,7 +55,8 @@ LIMIT = re.compile(r"\b(?:up\s?to|max(?:imum)?(?: amount)?|not exceeding|ceiling
                    re.IGNORECASE)
 # The sum of an amount and its fees: "with a total of ETB 5012.00", "TOTAL TZS 20,000".
 TOTAL = re.compile(r"\btotal(?: amount)?(?: debited| charged| paid)?\W{0,3}(?:of\W{1,3}|is\W{1,3})?$", re.IGNORECASE)
-FEE = re.compile(r"(?:fee|charges?|s\.charge|vat(?:\(\d+%\))?|commission|comissao|levy|duty|imposto de selo|cost)"
+# "A charge of $12.34 was made at SHOP" is the purchase itself, not a fee on it.
+FEE = re.compile(r"(?:fee|(?<!\ba )(?<!\bpending )(?<!\bnew )(?<!\brecurring )charges?|s\.charge|vat(?:\(\d+%\))?|commission|comissao|levy|duty|imposto de selo|cost)"
                  r"\W{0,3}(?:of\W{1,3}|is\W{1,3})?$", re.IGNORECASE)
 
 
@@ -130,6 +132,11 @@ def _role(text: str, start: int, floor: int = 0) -> str:
     return "amount"
 
 
+_ISO_CODES = frozenset(CURRENCY_TOKENS.values())
+_ISO_AFTER = re.compile(r"\s?([A-Z]{3})(?![A-Za-z])")
+_ONE_GROUP = re.compile(r"\d{1,3}[.,]\d{3}")
+
+
 def mentions(text: str) -> list[Mention]:
     flat = text.translate(_DIGITS)
     found: list[Mention] = []
@@ -142,10 +149,20 @@ def mentions(text: str) -> list[Mention]:
             continue
         if token in ("mt", "sr", "ro", "dh", "rs", "tk") and m.group("post") and not re.match(r"\d", number):
             continue
+        # "$500.00 MXN", "$ 20 CAD": a symbol shared by many currencies, then the ISO code.
+        if m.group("pre") and not token[-1].isalpha():
+            iso = _ISO_AFTER.match(flat, m.end())
+            if iso and iso.group(1) in _ISO_CODES:
+                code = iso.group(1)
         try:
             raw = read_number(number)
+            minor = minor_digits(code)
+            if minor == 0 and _ONE_GROUP.fullmatch(number):
+                # "Rp 50.000", "50,000 VND": a currency without minor units groups by thousands.
+                raw = Decimal(re.sub(r"\D", "", number))
             value = quantize(raw, code)
-            exact = -int(raw.as_tuple().exponent) <= minor_digits(code)
+            # Zero decimals are harmless where a currency has no minor units ("Rp 50.000,00").
+            exact = -int(raw.as_tuple().exponent) <= minor or (minor == 0 and raw == raw.to_integral_value())
         except (AmountError, MoneyError):
             continue
         found.append(Mention(value, code, m.start(), m.end(), _role(flat, m.start(), floor), exact))

@@ -27,24 +27,28 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
      r"(?:cheque|check) bounced", Direction.DEBIT, Kind.DEBIT, 0),
     (r"(?:made |paid |deposited )?into your (?:a/?c|acc(?:oun)?t)|received in your|paid to you\b",
      Direction.CREDIT, Kind.CREDIT, 0),
+    # "Rs 750 debit on your card has been reversed": the money came back.
+    (r"(?:debit|charge|purchase|transaction|txn|payment)\b[^.|]{0,60}?\b(?:has been|have been|was|is) reversed",
+     Direction.CREDIT, Kind.REFUND, 0),
     (r"refund(?:ed)?|revers(?:ed|al)|cash\s?back credited", Direction.CREDIT, Kind.REFUND, 1),
     (r"sent to your|transfer(?:red)? in\b|"
      r"incoming (?:transfer|payment)", Direction.CREDIT, Kind.CREDIT, 1),
     (r"received [^.|]{0,40}? from your (?:a/?c|account)|your payment of [^|]{0,60}? (?:has been )?received",
      Direction.DEBIT, Kind.TRANSFER, 1),
-    (r"salary", Direction.CREDIT, Kind.SALARY, 1),
-    (r"withdr[ae]wn?|withdrawal|cash wdl|cwdr|atm|levantaste|kimetolewa|retrait|retiro|سحب", Direction.DEBIT,
+    (r"salary|salaire|salario|sal[áa]rio|gaji|راتب", Direction.CREDIT, Kind.SALARY, 1),
+    (r"withdr[ae]wn?|withdrawal|cash wdl|cwdr|atm|levantaste|kimetolewa|retrait|retiro|سحب|tarik tunai", Direction.DEBIT,
      Kind.WITHDRAWAL, 1),
     (r"deposit(?:ed)?|cash[- ]in\b|depositaste|recebe\w*|d[ée]p[ôo]t|dep[óo]sito", Direction.CREDIT, Kind.DEPOSIT, 1),
     (r"credited|received|receive\b|(?<![A-Za-z])cr\b\.?|credit\b|inward|umepokea|imepokelewa|abono|"
      r"cr[ée]dit[oa]?|reçu|creditad[oa]|إيداع|تم إيداع|استلام|وارد|jama", Direction.CREDIT, Kind.CREDIT, 1),
-    (r"spent|spending|purchase|compra|achat|used (?:for|at)|utilised|paid\b|malipo|charged|pos\b|شراء",
+    (r"spent|spending|purchase|compra|achat|used (?:for|at)|utilised|paid\b|malipo|charged|pos\b|شراء|"
+     r"(?:a|new|pending|recurring) charge\b|pembelian|belanja|pembayaran",
      Direction.DEBIT, Kind.PURCHASE, 1),
     (r"sent|send money|send\b|transfer(?:red|ed)?|transfered|umetuma|kimetumwa|trf|imps|neft|rtgs|ift\b|ibft|"
      r"virement|transferencia|تحويل", Direction.DEBIT, Kind.TRANSFER, 1),
     (r"debited|debit\b|(?<![A-Za-z])dr\b\.?|deducted|debitad[oa]|d[ée]bit[oa]?|cargo|تم خصم|خصم|مدين|kutoka|"
      r"withdrew", Direction.DEBIT, Kind.DEBIT, 1),
-    (r"txn of|transaction\b|txn\b|using (?:your )?(?:[\w-]+ ){0,4}card|approved|authori[sz]ed|auth pmt|"
+    (r"txn of|transaction\b|txn\b|transaksi\b|using (?:your )?(?:[\w-]+ ){0,4}card|approved|authori[sz]ed|auth pmt|"
      r"payment\b|wallet load|made a\b|pending charge|kwenda|receipt\b", Direction.DEBIT, Kind.PURCHASE, 2),
 )
 # Thai writes words without spaces, so these match inside longer words.
@@ -64,9 +68,9 @@ _REFINING = tuple(w for w in _WORD_RES[:len(_WORDING)] if w[2] in (Kind.SALARY, 
 
 # The other side of the transaction, after a preposition or a label.
 _STOP = (r"(?=\s+(?:on|via|using|with|ref|avl|avail|available|bal|balance|if|not you|from your|from a/?c|in your|"
-         r"dated|at (?=\d)|on (?=\d)|for|of rs|thru|through|is successful|was successful|has been|value|date|txn|"
+         r"dated|at (?=\d)|on (?=\d)|for|of rs|thru|through|para|con|com|avec|pour|berhasil|dengan|is successful|was successful|has been|value|date|txn|"
          r"transaction|upi|info|rrn|utr|card|a/?c|acct|account|credited|debited|reference|trx|tx)\b"
-         r"|[.;|]\s|[.;|]$|\s[-/]\s|\(|$|\s{2,}|,\s*(?:avl|bal|on|ref|your|the)"
+         r"|\s+(?:was|were|is|has|have)\s+(?:been\s+)?[a-z]+ed\b|\s+total\s+(?:fee|charges?|amount)\b|[.;|]\s|[.;|]$|\s+;|\s[-/]\s|\(|$|\s{2,}|,\s*(?:avl|bal|on|ref|your|the|a/?c|acct|account|akaunti|conta|cuenta)\b"
          r"|\.(?=(?:rrn|utr|ref|avl|bal|txn|upi|not|call|sms|your|info|if)\b)"
          r"|\s+(?:[A-Z]{3}|Rs\.?|INR)\s?\d|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\s+\d{1,2}:\d{2})")
 _PARTY = (
@@ -74,33 +78,61 @@ _PARTY = (
                 r"Name|Beneficiary|Payee|Payer|Sender|Recipient|Receiver|Paid|Spent at|Purchase at)\s*[:=]\s*(?P<v>[^\n|]+?)"
                 + _STOP, re.IGNORECASE), "label"),
     (re.compile(r"\bVPA\s+(?P<v>[\w.\-]+@[\w.\-]+)", re.IGNORECASE), "to"),
+    # Star-separated codes after Info, colon or not: "Info ACH*ACME LTD*778", "InfoBIL*Car Loan".
+    (re.compile(r"\bInfo\s*:?\s*(?P<v>[A-Za-z]{2,5}\*[^\n|]+?)" + _STOP, re.IGNORECASE), "label"),
+    # "ATM location is CITY CENTRE ATM", "POS location: MARKET ST".
+    (re.compile(r"\blocation\s*(?:is|:)\s*(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE), "at"),
+    # "from account 12-34xxxxx-5678 ACME PAYMENTS from IBFT": a capitalised holder after the number.
+    (re.compile(r"\b(?:from|to)\s+(?:a/?c|account)(?:\s+(?:no\.?|number))?\s+[\dXx*#\-]{6,}\s+"
+                r"(?P<v>(?-i:[A-Z][A-Z&.']+(?:\s[A-Z][A-Z&.']+){0,4}))(?![\w\-])", re.IGNORECASE), "holder"),
+    # "received from account XXXX4321/NAME": the holder after the masked account.
+    (re.compile(r"\b(?:a/?c|account)\s+[\dXx*#]+/(?P<v>[^\n/|]+?)" + _STOP, re.IGNORECASE), "holder"),
     # Channel paths: UPI/P2M/123456789012/SHOP NAME, IMPS/PUNB/1234/ NAME, NEFT-UTR123-NAME.
     (re.compile(r"\b(?P<v>(?:UPI|IMPS|NEFT|RTGS|MMT)[/\-][^\n|]+?)(?:\s+Value\b|\s+on\b|\.\s|\.?$|\s\|)",
                 re.IGNORECASE), "label"),
-    (re.compile(r"(?<![\w@])(?:at\s+|@\s*|(?:transaction|purchase|payment) with\s+)(?P<v>[^\n]+?)" + _STOP,
+    (re.compile(r"(?:(?<![\w@])(?:at\s+|@\s*|(?:transaction|purchase|payment) with\s+)|(?<=[^\W\d_])@\s+)"
+                r"(?P<v>[^\n]+?)" + _STOP,
                 re.IGNORECASE), "at"),
     (re.compile(r"(?:ร้าน|ที่)\s*(?P<v>[^\n]+?)" + _STOP), "at"),
-    (re.compile(r"\b(?:to|towards|kwenda|para|à|إلى)(?:\s*:\s*|\s+)(?!your\b|a/?c\b|acc|account\b|card\b)"
+    # Portuguese and Spanish "em/en SHOP" (a date or a card after it is refused by the cleaning).
+    (re.compile(r"(?<![^\W\d_])(?:em|en)\s+(?!(?:o|a|el|la|su|tu|seu|sua)\s)(?P<v>(?-i:[A-Z0-9])[^\n]+?)" + _STOP,
+                re.IGNORECASE), "at"),
+    (re.compile(r"(?:لدى|التاجر|المتجر)\s*:?\s*(?P<v>[^\n:]+?)(?=\s+(?:بطاقة|رصيد|في|بتاريخ)|\s*$|\s*\|)"), "at"),
+    (re.compile(r"\b(?:to|towards|kwenda|para|à|إلى)(?:\s*:\s*|\s+)(?!your\b|a/?c\b|acc|account\b|card\b|"
+                r"(?:(?:o|a|el|la|su|tu|seu|sua|votre|ton)\s+)?(?:cart[ãa]o|conta|tarjeta|cuenta|carte|compte)\b)"
                 r"(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE), "to"),
     (re.compile(r"(?<!powered )(?<!sms )(?<!alert )\b(?:from|by|kutoka|kupitia|من)\s+"
                 r"(?!your\b|a/?c\b|acc|account\b|card\b|cash\b|[A-Z]{3}\s?\d|rs\.?\s?\d|[\d$₹€£]|"
                 r"(?:neft|imps|upi|rtgs|ibft|raast|ach|swift)\b)(?P<v>[^\n]+?)" + _STOP,
                 re.IGNORECASE), "from"),
     (re.compile(r"\b(?:na entidade|no agente|ao agente|no comerciante|chez)\s+(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE),
-     "at"),
-    (re.compile(r"\b(?:a/?c|account)\s+[\dXx*]+\s+of\s+(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE), "to"),
+     "agent"),
+    (re.compile(r"\b(?:a/?c|account)\s+[\dXx*]+\s+of\s+(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE), "holder"),
     # "Acct XX051 debited for Rs 180; DINDUGAL ORIGIN credited": the payee of a debit.
     (re.compile(r"(?:^|[;.|]\s)(?P<v>[^;.|\n]{2,60}?)\s+(?:credited|received)\b(?!\s+(?:to|with|by|in|into)\b)",
                 re.IGNORECASE), "payee"),
     (re.compile(r"\bfor\s+(?!rs\b|inr\b|usd\b|aed\b|[\d$₹])(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE), "for"),
+    # Mobile money: "sent TSh 500 to 2557XXXXXXXX - JANE DOE", "from 922756 - ACME PAY", "no agente 4253 - NAME".
+    (re.compile(r"\b(?:to|para|kwenda)\s+\+?[\dXx*]{4,}\s+-\s+(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE), "to"),
+    (re.compile(r"\b(?:from|de|kutoka)\s+\+?[\dXx*]{4,}\s+-\s+(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE), "from"),
+    (re.compile(r"\b(?:agent|agente|wakala)\s+\+?[\dXx*]{4,}\s+-\s+(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE),
+     "agent"),
+    # "in the Agent with code ID 123456, Name JOHN DOE at ...": a name labelled without a colon.
+    (re.compile(r"\bName\s+(?P<v>(?-i:[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,4}))(?![\w\-])"), "agent"),
+    # A fund bought with a SIP or an investment: "purchase of Rs 500 in ACME Bluechip Fund Growth".
+    (re.compile(r"\b(?:in|under|into)\s+(?P<v>(?:[A-Z0-9][\w&'.\-]*\s+){1,8}?(?:Fund|Scheme|ETF)\b[\w\- ]{0,12}?)"
+                + _STOP), "label"),
+    # "on 09/05/2026, 13:41, CORNER SHOP.": a capitalised name right after the clock time.
+    (re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?,\s+(?P<v>[A-Z][^\n]+?)" + _STOP), "on"),
     # "spent using Card XX1 on 03-Sep-25 on SHOP": "on" before a name, the weakest hint.
     (re.compile(r"\bon\s+(?!\d{1,4}(?:[\s\-/.:,]|st|nd|rd|th)|\d+\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|your\b|the\b|a/?c\b|"
-                r"acc|account\b|card\b|mon|tue|wed|thu|fri|sat|sun|dd\b)(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE), "on"),
+                r"acc|account\b|card\b|dd\b|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?=\s*(?:,|\d|$)))(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE), "on"),
 )
 _JUNK_PARTY = re.compile(
-    r"^(?:your|the|a|an|account|a/?c|card|bank|customer|dear|mobile|upi|imps|neft|ref|rrn|utr|ac|acct|xx+\d*|\**\d+|"
+    r"^(?:your|the|a|an|account|a/?c|card|bank|customer|dear|mobile|upi|imps|neft|ref|rrn|utr|ac|acct|xx+\d*|\**\d+|iban|beneficiary|payee|"
+    r"recipient|"
     r"\d[\d\s\-/:.]*|[\W_]+|on|is|was|has|you|successful(?:ly)?|banking|info|clearing|transaction(?: number)?|"
-    r"\d*[x*#]{3,}\d*)$",
+    r"\d*[x*#]{3,}\d*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)$",
     re.IGNORECASE,
 )
 
@@ -156,17 +188,30 @@ def _path_party(value: str) -> str | None:
 
 
 # A clock time or a date inside a captured name means the capture ran past the name.
-_TIME_OR_MONEY = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|HH:mm", re.IGNORECASE)
+_TIME_OR_MONEY = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|HH:mm|\b\d+\.\d{2,}\b|"
+                            r"\b\d{1,2}(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-\s]?\d{2,4}\b"
+                            r"|\b(?:of|no\.?|number|#)\s*\d+$", re.IGNORECASE)
+# A reference code, not a name: "FPY:IBFT:1234567890:5245".
+_CODE = re.compile(r"(?:[^:\s]*:){2,}[^:\s]*\d{4,}|\d{4,}[^:\s]*(?::[^:\s]*){2,}")
+# A masked account or phone number where a name should be: "XXXXXXX to 07XXXXXXXX".
+_MASK_START = re.compile(r"^[\dXx*#•]*[Xx*#•]{3,}[\dXx*#•]*(?:\s|$)")
 
 
 def _clean_party(value: str) -> str | None:
     v = re.sub(r"\s+", " ", value).strip(" .,:;-/*'\"")
+    if v.startswith("(") and v.endswith(")"):
+        v = v[1:-1].strip(" .,:;-/*'\"")
+    if _MASK_START.match(v):
+        return None
     if re.match(r"(?:UPI|IMPS|NEFT|RTGS|MMT|ACH)(?:\s+(?:Cr|Dr))?[/\-]", v, re.IGNORECASE) or v.count("/") >= 2:
         v = _path_party(v) or ""
+    elif re.match(r"[A-Za-z]{2,5}\*", v):
+        # "BIL*Car Loan", "ACH*ACME LTD*778": a short code first, then the name.
+        v = _path_party(v.split("*", 1)[1]) or ""
     v = re.sub(r"^\d{5,}[/\s]\s*", "", v).strip()
     v = re.sub(r"^UPI[_\-]", "", v, flags=re.IGNORECASE)
     v = re.sub(r"\s+\+?\d{9,}$", "", v).strip(" .,:;-")
-    if _NOT_A_PARTY.search(v) or _TIME_OR_MONEY.search(v) or mentions(v):
+    if _NOT_A_PARTY.search(v) or _TIME_OR_MONEY.search(v) or mentions(v) or _CODE.search(v):
         return None
     v = re.sub(r"^(?:the|a|an|merchant|vpa|beneficiary|payee)\s+", "", v, flags=re.IGNORECASE)
     v = re.sub(r"\s+(?:on|at|for|via|to|from|frm|by)$", "", v, flags=re.IGNORECASE)
@@ -183,36 +228,52 @@ _NOT_A_FIELD = re.compile(
 )
 
 
-def _field_party(text: str, amount: Mention | None) -> str | None:
+def _field_party(text: str, amount: Mention | None, footer: int | None = None) -> str | None:
     """Alerts written as a list of fields (`Spent / Card XX1 / INR 5 / 01-09-25 / SHOP / Avl ...`):
     the first free-text field after the amount names the merchant."""
     fields = _FIELD_SPLIT.split(text)
     if len(fields) < 4 or amount is None:
         return None
     pos = 0
+    found: list[str] = []
     for field in fields:
         start = text.find(field, pos)
         pos = start + len(field)
         if start < amount.end or _NOT_A_FIELD.search(field):
             continue
+        if footer is not None and start >= footer:
+            break
         v = _clean_party(field)
-        if v and not mentions(field):
-            return v
-    return None
+        # A field that only names the kind ("TRANSFER", "Cash deposit") is no one's name.
+        if v and not mentions(field) and not (_has_wording(v) and len(v.split()) <= 2):
+            found.append(v)
+    # Under a "details below" heading a memo line may come before the name: prefer a
+    # line written as a name (capitals only).
+    names = [v for v in found if _NAME_LINE.fullmatch(v)]
+    return next(iter(names or found), None)
 
 
-_KIND_LABEL = {Kind.DEPOSIT: "Cash Deposit", Kind.REFUND: "Refund", Kind.SALARY: "Salary"}
+_NAME_LINE = re.compile(r"[A-Z][A-Z.'\-]{3,}(?:\s+[A-Z][A-Z.'\-]*){0,5}")
 
 
-def _label(text: str, kind: Kind) -> str | None:
+_CHEQUE_RETURNED = re.compile(r"\b(?:cheque|check)\b[^|]{0,120}?\b(?:returned|bounced|dishonou?red)\b",
+                              re.IGNORECASE)
+_KIND_LABEL = {Kind.REFUND: "Refund", Kind.SALARY: "Salary"}
+
+
+def _label(text: str, kind: Kind, direction: Direction = Direction.DEBIT) -> str | None:
     """What to call a transaction that names no other side."""
+    if _CHEQUE_RETURNED.search(text):
+        return "Cheque Returned"
     if kind is Kind.WITHDRAWAL:
         return "ATM Withdrawal" if re.search(r"\bATM\b", text, re.IGNORECASE) else "Cash Withdrawal"
+    if kind is Kind.DEPOSIT:
+        return "Cash Deposit" if re.search(r"\bcash|\bCDM\b|deposit machine|\bATM\b", text, re.IGNORECASE) else "Deposit"
     if kind in _KIND_LABEL:
         return _KIND_LABEL[kind]
     channel = re.search(r"\b(IMPS|NEFT|RTGS|UPI|IBFT)\b", text)
     if channel:
-        return f"{channel.group(1)} Transfer"
+        return f"{channel.group(1)} {'Credit' if direction is Direction.CREDIT else 'Transfer'}"
     return None
 
 
@@ -222,22 +283,45 @@ _AFTER_AMOUNT_JUNK = re.compile(r"\b(?:INR|USD|DR|CR|DEBITED|CREDITED|SPENT|SENT
                                 r"BY|AT|THE|A/C|AC|ACCOUNT|CARD|TXN|UPI|IMPS|NEFT)\b")
 
 
-def _party(text: str, direction: Direction, amount: Mention | None) -> str | None:
+_OWN_ACCOUNT_NEXT = re.compile(r"\s*(?:a/?c|acct|account|card)\b", re.IGNORECASE)
+# "Credited with Rs 500--ACME SCHOOL (BAL ...)": a name joined to the amount by dashes.
+_DASHED = re.compile(r"\s*-{2,}\s*(?P<v>[^\n|]+?)" + _STOP, re.IGNORECASE)
+
+
+def _party(text: str, direction: Direction, amount: Mention | None, txn_kind: Kind | None = None,
+           footer: int | None = None) -> str | None:
+    """The other side; a name that starts in the footer (``footer`` on) is never it."""
     # Look after the amount first (the usual order), then in the whole text.
     anchor = amount.end if amount else 0
     candidates: list[tuple[tuple[int, int, int], str]] = []
-    order = {"label": 0, "at": 1, "to": 2 if direction is Direction.DEBIT else 4,
+    order = {"label": 0, "at": 1, "agent": 1, "holder": 1, "to": 2 if direction is Direction.DEBIT else 4,
              "from": 2 if direction is Direction.CREDIT else 4, "payee": 3 if direction is Direction.DEBIT else 6,
              "for": 5, "on": 6}
     for pattern, kind in _PARTY:
         for m in pattern.finditer(text):
+            if footer is not None and m.start("v") >= footer:
+                continue
             v = _clean_party(m.group("v"))
+            if v is not None and kind == "holder" and _AFTER_AMOUNT_JUNK.search(v.upper()):
+                continue
             if v is None or (kind == "on" and re.search(r"\b(?:bank|card)$", v, re.IGNORECASE)):
+                continue
+            # "withdrawn from FBL A/C *1234": the customer's own bank, not the other side.
+            if ((kind == "from" and direction is Direction.DEBIT) or (kind == "to" and direction is Direction.CREDIT)) \
+                    and "@" not in v and _OWN_ACCOUNT_NEXT.match(text, m.end("v")):
+                continue
+            # A deposit "at" a place names the branch or machine, not the other side.
+            if kind == "at" and txn_kind is Kind.DEPOSIT:
                 continue
             after = 0 if m.start() >= anchor - 2 else 1
             candidates.append(((order[kind], after, m.start()), v))
     # "DEBIT:Rs.983.75 SPICE KITCHEN MCT Bal:Rs.1234": a capitalised name right after the amount.
     if amount is not None:
+        dashed = _DASHED.match(text, amount.end)
+        if dashed:
+            v = _clean_party(dashed.group("v"))
+            if v is not None:
+                candidates.append(((1, 0, dashed.start()), v))
         tail = _AFTER_AMOUNT.match(text, amount.end)
         if tail:
             v = _clean_party(tail.group("v"))
@@ -283,6 +367,32 @@ def _pick_amount(text: str, found: list[Mention], plain: list[Mention]) -> Menti
     return first
 
 
+# Where the alert proper ends and the instructions, greetings and legal text begin.
+_FOOTER = re.compile(
+    r"\b(?:not you|if not (?:done|you|made|initiated)|to block|block (?:your )?(?:card|a/?c)|call (?:us|on|at|\+?\d+)|"
+    r"sms \w+ to|never share|do not share|kind regards|best regards|regards|sincerely|thank you for (?:banking|using)|"
+    r"this (?:e-?mail|message) (?:is|and)|disclaimer|to unsubscribe|in case of (?:any )?doubt|for (?:any )?(?:queries|"
+    r"assistance|help))\b", re.IGNORECASE)
+
+
+def _footer_start(text: str, start: int) -> int:
+    """Where the first footer phrase after ``start`` (the amount) begins."""
+    m = _FOOTER.search(text, start)
+    return m.start() if m else len(text)
+
+
+def _signed(text: str, amount: Mention) -> tuple[Direction, Kind] | None:
+    """"-50,000 VND" / "+1,200.00 THB" with no wording: the sign says which way."""
+    before = text[max(0, amount.start - 2):amount.start].rstrip()
+    first = text[amount.start]
+    sign = first if first in "+-" else (before[-1:] if before else "")
+    if sign == "-":
+        return Direction.DEBIT, Kind.DEBIT
+    if sign == "+":
+        return Direction.CREDIT, Kind.CREDIT
+    return None
+
+
 class GenericParser:
     name = "generic"
     sender_domains: tuple[str, ...] = ()
@@ -306,11 +416,15 @@ class GenericParser:
         if not amount.exact:
             return ParseResult(Status.UNRECOGNIZED, self.name,
                                f"amount printed with more decimals than {amount.currency} has")
-        wording = _direction(text, amount)
+        wording = _direction(text, amount) or _signed(text, amount)
         if wording is None:
             return ParseResult(Status.UNRECOGNIZED, self.name, "an amount but no debit/credit wording")
         direction, kind = wording
-        party = _party(text, direction, amount) or _field_party(text, amount) or _label(text, kind)
+        if reason and direction is Direction.CREDIT:
+            kind = Kind.REFUND  # a failed payment's money coming back
+        footer = _footer_start(text, amount.end)
+        party = (_party(text, direction, amount, kind, footer) or _field_party(text, amount, footer)
+                 or _label(text, kind, direction))
         balance = next((m for m in found if m.role == "balance" and m.start > amount.start), None)
         account = masks.account_mask(text, direction.value)
         when = dates.find_datetime(text, alert.date)
@@ -320,15 +434,16 @@ class GenericParser:
             amount=amount.amount, currency=amount.currency, direction=direction, kind=kind,
             merchant=merchant, counterparty=counterparty, account=account,
             balance=balance.amount if balance else None, balance_currency=balance.currency if balance else None,
-            occurred_at=when, reference=_reference(text),
+            occurred_at=when, reference=_reference(text), card=masks.card_mask(text),
         )
         return ParseResult(Status.TRANSACTION, self.name, f"generic: {kind.value} wording", txn)
 
 
-_REF = re.compile(r"\b(?:Ref(?:erence)?(?:\s*No\.?)?|RRN|UTR|Txn\s*Id|TrxID|Transaction ID|TxnId|Kumb)\s*[:.#]?\s*"
-                  r"(?P<ref>[A-Z0-9][A-Z0-9.\-]{5,})", re.IGNORECASE)
-_REFUND_CREDIT = re.compile(r"(?:refund|revers|unsuccessful|failed)\w*.{0,80}\b(?:credited|refunded|reversed)\b",
-                            re.IGNORECASE)
+_REF = re.compile(r"\b(?:Ref(?:erence)?(?:\s*(?:No\.?|number))?|RRN|UTR|Txn\s*Id|TrxID|Transaction ID|TxnId|Kumb)"
+                  r"(?![^\W_])\s*[:.#]?\s*(?P<ref>(?=[A-Z.\-]*\d)[A-Z0-9][A-Z0-9.\-]{5,})", re.IGNORECASE)
+# Money back after a failed payment, already done ("has been credited"), not promised ("will be refunded").
+_REFUND_CREDIT = re.compile(r"(?:refund|revers|unsuccessful|failed)\w*.{0,80}?\b(?<!will be )(?<!shall be )(?<!would be )"
+                            r"(?<!to be )(?:credited|refunded|reversed)\b", re.IGNORECASE)
 
 
 def _refund_credit(text: str) -> bool:

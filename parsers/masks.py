@@ -16,14 +16,19 @@ _MASKED = (
     r"|\d[\d ]*[Xx*#•]{3,}[ \dXx*#•]*\d{2,})"  # 4837**** ****1518
 )
 _LABEL = (
-    r"(?:a/?c|acc(?:oun)?t?|account(?:\s+(?:no|number|ending(?:\s+with)?))?"
-    r"|card(?:\s+(?:no|number|ending(?:\s+(?:with|in))?))?|acct|ac|iban|conta|akaunti|บช|บัญชี|حساب|cuenta|compte)"
+    r"(?:(?P<card>card(?:\s+(?:no|number|ending(?:\s+(?:with|in))?))?|karte|carte|tarjeta|cart[ãa]o)"
+    r"|a/?c|acc(?:oun)?t?|account(?:\s+(?:no|number|ending(?:\s+with)?))?"
+    r"|acct|ac|iban|conta|akaunti|บช|บัญชี|حساب|cuenta|compte)"
 )
 _LABELLED = re.compile(
-    r"(?<![^\W\d_])" + _LABEL + r"(?:\.(?!\.))?\s*(?:no\.?|number|num|#(?!#))?\s*(?:[:.](?!\.))?\s*(?P<m>" + _MASKED + r"|\d{3,20}\b)",
+    r"(?<![^\W\d_])" + _LABEL + r"(?:\.(?!\.))?\s*(?:no\.?|number|num|#(?!#))?\s*(?:[:.](?!\.))?\s*['\"‘’“”]?"
+    r"(?P<m>" + _MASKED + r"|\d{3,20}\b"
+    # A product prefix before the digits (Acct CK1234, a/c SBA5678) or one hidden digit (A/C 0#16).
+    r"|[A-Z]{1,4}\d{3,20}\b|\d{1,6}[Xx*#•]\d{2,}\b)",
     re.IGNORECASE,
 )
-_ENDING = re.compile(r"\b(?:ending|ends|ending with|ending in|inayoishia na)\s*(?:in|with)?\s*[:#]?\s*"
+_ENDING = re.compile(r"\b(?:ending|ends|ending with|ending in|inayoishia na|final|terminaci[óo]n|terminad[ao] en|"
+                     r"finissant par)\s*(?:in|with)?\s*[:#]?\s*"
                      r"(?P<m>[Xx*#]*\d{3,4})\b", re.IGNORECASE)
 _BARE = re.compile(r"(?<![\w/])(?P<m>" + _MASKED + r")(?![\w])")
 # Words just before a mask that say whose side it is on.
@@ -36,39 +41,54 @@ def _normalise(raw: str) -> str | None:
     return value if re.search(r"\d{2,}", value) else None
 
 
-def _found(text: str) -> list[tuple[int, str, bool]]:
-    found: list[tuple[int, str, bool]] = []
+# (position, mask, how it was found): "account" or "card" for a labelled mask, else "bare".
+_Found = tuple[int, str, str]
+
+
+def _found(text: str) -> list[_Found]:
+    found: list[_Found] = []
     seen: set[int] = set()
     for pattern in (_LABELLED, _ENDING, _BARE):
         for m in pattern.finditer(text):
             value = _normalise(m.group("m"))
             if value and m.start("m") not in seen:
                 seen.add(m.start("m"))
-                found.append((m.start("m"), value, pattern is _LABELLED))
+                how = ("card" if m.group("card") else "account") if pattern is _LABELLED else "bare"
+                found.append((m.start("m"), value, how))
     return found
 
 
 def all_masks(text: str) -> list[tuple[int, str]]:
     """Every account or card mask in the text, labelled ones first, as (position, mask)."""
-    return [(pos, value) for pos, value, _labelled in _found(text)]
+    return [(pos, value) for pos, value, _how in _found(text)]
 
 
 def account_mask(text: str, direction: str | None = None) -> str | None:
-    """The customer's own account or card in an alert.
+    """The customer's own account (or card) in an alert.
 
     With several labelled masks, a debit's own account is the one money came *from*
     ("sent to NAME A/C *9901 from FBL A/C *1234") and a credit's the one it went *to*.
+    Otherwise an account wins over the card drawn on it ("card XX12 linked to a/c XX34"),
+    since the account is what the money left or reached.
     """
     found = _found(text)
     if not found:
         return None
-    labelled = sorted((pos, value) for pos, value, is_labelled in found if is_labelled)
+    labelled = sorted((pos, value, how) for pos, value, how in found if how != "bare")
     if direction in ("debit", "credit") and len(labelled) > 1:
         side = _FROM_SIDE if direction == "debit" else _TO_SIDE
-        for pos, value in labelled:
+        for pos, value, _how in labelled:
             if side.search(text[max(0, pos - 40):pos]):
                 return value
+    accounts = [value for _pos, value, how in labelled if how == "account"]
+    if accounts and len(accounts) < len(labelled):
+        return accounts[0]
     return found[0][1]
+
+
+def card_mask(text: str) -> str | None:
+    """The card named in an alert, if a mask is labelled as one."""
+    return next((value for _pos, value, how in sorted(_found(text)) if how == "card"), None)
 
 
 def last_digits(mask: str | None, n: int = 4) -> str | None:

@@ -80,6 +80,20 @@ def _third_party_received(flat: str) -> bool:
     return False
 
 
+# Money that has not moved yet: a pending or future movement, a cheque still in clearing.
+# Such a phrase decides only when nothing else in the message says money already moved
+# ("Rs 500 spent at SHOP. Cashback will be credited in 30 days" is still a purchase).
+_NOT_YET = re.compile(
+    r"\b(?:will be (?:credited|debited|deducted|refunded|reversed|transferred|paid|charged|sent|deposited)|"
+    r"will mature|maturity (?:amount|date|proceeds|value)|is maturing|"
+    r"(?:received|sent|presented|deposited|lodged) for clearing|under clearing|under process(?:ing)?|"
+    r"(?:is|are|remains?) (?:still )?pending|pre-?authori[sz](?:ation|ed)|(?:temporary|authori[sz]ation) hold|is a hold|"
+    r"ser[áa] (?:acreditad[oa]|debitad[oa]|cargad[oa]|reembolsad[oa])|sera (?:cr[ée]dit[ée]e?|d[ée]bit[ée]e?|rembours[ée]e?)|"
+    r"est en cours de traitement|en proceso)\b",
+    re.IGNORECASE,
+)
+
+
 def non_transaction_reason(text: str, subject: str = "") -> str | None:
     blob = f"{subject}\n{text}"[:6000]
     flat = " ".join(blob.split())
@@ -88,6 +102,8 @@ def non_transaction_reason(text: str, subject: str = "") -> str | None:
             return reason
     if _third_party_received(flat):
         return "notice of what someone else received"
+    if _NOT_YET.search(flat) and not _TXN_VERB.search(_NOT_YET.sub(" ", flat)):
+        return "pending or future movement, not done yet"
     if not _TXN_VERB.search(flat):
         for reason, pattern in _WEAK:
             if pattern.search(flat):

@@ -81,6 +81,15 @@ def test_read_number_refuses_garbage(garbage: str) -> None:
         ("compra de 99,00, MT na sua conta", "99.00", "MZN"),
         ("MZN 50.00 transferido", "50.00", "MZN"),
         ("JPY 1,200 spent", "1200", "JPY"),
+        # A colon after the number ends a sentence; it must not cut the decimals off.
+        ("Rs. 75.40: debited", "75.40", "INR"),
+        # A shared symbol followed by the ISO code: the code wins.
+        ("Cargo por $320.50 MXN en TIENDA", "320.50", "MXN"),
+        ("$ 20 CAD charged", "20.00", "CAD"),
+        # Currencies without minor units group thousands with a dot or a comma.
+        ("Pembelian Rp 75.000 di TOKO", "75000", "IDR"),
+        ("Pembelian Rp 75.000,00 di TOKO", "75000", "IDR"),
+        ("-120,000VND luc 10:00", "120000", "VND"),
     ],
 )
 def test_transaction_amount_in_many_currencies(text: str, amount: str, currency: str) -> None:
@@ -116,6 +125,9 @@ def test_roles_keep_balances_and_fees_out(text: str, amount: str) -> None:
         ("sent TZS 5,000 with fee TZS 100", ["amount", "fee"]),
         ("USD 5 paid, max amount USD 500", ["amount", "limit"]),
         ("ETB 5,000.00 sent, charge of ETB 10.00, with a total of ETB 5010.00", ["amount", "fee", "total"]),
+        # "A charge of" is the purchase itself.
+        ("A charge of $8.10 was made at SHOP", ["amount"]),
+        ("Pending charge for $8.10 at SHOP", ["amount"]),
     ],
 )
 def test_mention_roles(text: str, roles: list[str]) -> None:
@@ -135,6 +147,20 @@ def test_mention_roles(text: str, roles: list[str]) -> None:
 )
 def test_no_money_without_a_currency(text: str) -> None:
     assert transaction_amount(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("INR 10.00 debited. Available balance is Rs. 318.64: MY BANK", ["10.00", "318.64"]),
+        ("Rs 10:30 pm", []),
+        ("debited with Rs.300.00,01-02-2026 10:00", ["300.00"]),  # a comma ends it after the decimals  # a clock time, not money
+        ("Rs. 7.0001 credited", []),  # never a shorter number cut out of a longer one
+        ("TK 0456xxx789 debited", []),  # a masked account after a currency-like word
+    ],
+)
+def test_numbers_are_read_whole(text: str, amounts: list[str]) -> None:
+    assert [str(m.amount) for m in mentions(text)] == amounts
 
 
 def test_more_decimals_than_the_currency_has_is_not_exact() -> None:

@@ -38,6 +38,16 @@ from parsers.negatives import non_transaction_reason
         ("Get 10% cashback on purchases above Rs 999", "promotion"),
         ("Your available balance for a/c XX12 is INR 15,000.50", "balance notice"),
         ("A. PERSON has received Tsh 40,000 on 2026-06-14 19:20", "notice of what someone else received"),
+        # Money that has not moved yet.
+        ("Your request to send Rs 2,500 to ASHA is under process.", "pending or future movement, not done yet"),
+        ("Your wallet transfer of KES 700 is pending. Do not retry.", "pending or future movement, not done yet"),
+        ("Your term deposit of Rs 50,000 will mature on 01-05-26.", "pending or future movement, not done yet"),
+        ("Cheque 000456 for AED 900.00 has been received for clearing.", "pending or future movement, not done yet"),
+        ("Rs 300 will be credited to your account within 3 working days.",
+         "pending or future movement, not done yet"),
+        ("Su reembolso de 15,00 EUR será acreditado en 5 días.", "pending or future movement, not done yet"),
+        ("A pre-authorization of USD 80.00 at GRAND HOTEL was placed on card XX12; this is a hold, not a charge.",
+         "pending or future movement, not done yet"),
     ],
 )
 def test_non_transactions_have_a_reason(text: str, reason: str) -> None:
@@ -61,6 +71,9 @@ def test_subject_counts_too() -> None:
         "Cashback of INR 25 credited to your account XX12",  # a credit, not an offer
         "تم خصم 5.000 ر.ع. من حسابك",
         "Compra de 20,00 EUR con tu tarjeta en TIENDA",
+        # A done movement stays one even when a future one is mentioned.
+        "Rs 400.00 spent on card XX12 at SHOP. Cashback will be credited within 30 days.",
+        "Pending charge for $12.00 on 03/01 at CORNER STORE",
         "",
     ],
 )
