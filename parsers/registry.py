@@ -139,8 +139,15 @@ def by_name(name: str) -> BankParser | None:
     return next((b for b in BANKS if b.name == name), None)
 
 
+_DOMAINS: tuple[tuple[BankParser, ...], frozenset[str]] | None = None
+
+
 def known_domains() -> frozenset[str]:
-    return frozenset(d.lower() for b in BANKS for d in b.sender_domains)
+    # Asked once per message: rebuilt only when the registry changed (registered()).
+    global _DOMAINS
+    if _DOMAINS is None or _DOMAINS[0] is not BANKS:
+        _DOMAINS = (BANKS, frozenset(d.lower() for b in BANKS for d in b.sender_domains))
+    return _DOMAINS[1]
 
 
 @contextmanager

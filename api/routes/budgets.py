@@ -20,7 +20,7 @@ from pipeline import budget_edit, budget_view, periods
 router = APIRouter(prefix="/api/budgets", tags=["budgets"])
 
 
-def _state_json(st: budget_view.BudgetState, rollover: bool) -> dict[str, Any]:
+def _state_json(st: budget_view.BudgetState, rollover: bool, active: bool = True) -> dict[str, Any]:
     return {
         "id": st.id,
         "name": st.name,
@@ -39,6 +39,7 @@ def _state_json(st: budget_view.BudgetState, rollover: bool) -> dict[str, Any]:
         "period": st.period,
         "thresholds": st.thresholds,
         "rollover": rollover,
+        "active": active,
     }
 
 
@@ -53,9 +54,9 @@ def owned(s: SessionDep, user_id: int, budget_id: int) -> Budget:
 def list_budgets(s: SessionDep, user: UserDep, now: NowDep) -> list[dict[str, Any]]:
     """Every budget in its current period (a custom range shows its own dates)."""
     states = budget_view.current_states(s, user, now, only_active=False)
-    rollover = {bid: flag for bid, flag in s.execute(select(Budget.id, Budget.rollover)
-                                                      .where(Budget.user_id == user.id))}
-    return [_state_json(st, rollover.get(st.id, False)) for st in states]
+    flags = {bid: (rollover, active) for bid, rollover, active in s.execute(
+        select(Budget.id, Budget.rollover, Budget.active).where(Budget.user_id == user.id))}
+    return [_state_json(st, *flags.get(st.id, (False, True))) for st in states]
 
 
 @router.post("", status_code=200)
@@ -116,8 +117,7 @@ def get_budget(budget_id: int, s: SessionDep, user: UserDep, now: NowDep) -> dic
     budget = owned(s, user.id, budget_id)
     for st in budget_view.current_states(s, user, now, only_active=False):
         if st.id == budget.id:
-            return _state_json(st, budget.rollover) | {"active": budget.active,
-                                                       "account_mask": budget.account_mask}
+            return _state_json(st, budget.rollover, budget.active) | {"account_mask": budget.account_mask}
     raise NotFound("budget", budget_id)
 
 

@@ -19,6 +19,7 @@ The first template that matches wins, so specific wordings go before general one
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -106,13 +107,22 @@ def parse_when(value: str | None, zone: tzinfo | None, formats: Sequence[str] = 
         return None
     text = " ".join(value.replace(",", ", ").split()).replace(" ,", ",").strip(" .,")
     text = re.sub(r"(?i)\b(am|pm)\b", lambda m: m.group(1).upper(), text)
+    parsed = _first_format(text, tuple(formats))
+    if parsed is None:
+        return None
+    return parsed.replace(tzinfo=zone) if zone is not None else parsed
+
+
+@functools.lru_cache(maxsize=4096)
+def _first_format(text: str, formats: tuple[str, ...]) -> datetime | None:
+    # strptime over a dozen formats is a large share of parse time; alerts repeat their
+    # date shapes, and a naive datetime is immutable, so the answer is cached.
     for candidate in (text, text.replace(", ", " "), text.title()):
         for fmt in formats:
             try:
-                parsed = datetime.strptime(candidate, fmt)
+                return datetime.strptime(candidate, fmt)
             except ValueError:
                 continue
-            return parsed.replace(tzinfo=zone) if zone is not None else parsed
     return None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -85,3 +86,68 @@ def test_daily_use_from_the_terminal(cli):
     cli("budgets", "delete", "1")
     assert "Coffee" not in cli("budgets", "list")
     assert "no budget" in cli("budgets", "delete", "1", code=2)
+
+
+def test_user_create_then_spendwatch_api_serves_the_token(tmp_path):
+    """The README's steps as a user runs them: create a user, start `spendwatch api`, call it."""
+    import json
+    import os
+    import subprocess
+    import sys
+    import urllib.error
+    import urllib.request
+
+    from tests.servers._util import free_port, wait_port
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SPENDWATCH_")}
+    env |= {"SPENDWATCH_DATA_DIR": str(tmp_path), "SPENDWATCH_CLOCK": NOW.isoformat(), "COLUMNS": "200"}
+    cmd = [sys.executable, "-m", "pipeline.cli"]
+
+    def run(*args: str) -> str:
+        done = subprocess.run([*cmd, *args], env=env, capture_output=True, text=True, timeout=120,
+                              stdin=subprocess.DEVNULL)
+        assert done.returncode == 0, done.stdout + done.stderr
+        return done.stdout
+
+    token = run("user", "create", "me@example.test").strip().splitlines()[-1]
+    assert token.startswith("sw_") and " " not in token
+    run("categories", "add", "Cafes")
+    port = free_port()
+    server = subprocess.Popen([*cmd, "api", "--host", "127.0.0.1", "--port", str(port)], env=env,
+                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        assert wait_port(port, timeout=60), "spendwatch api did not listen"
+        base = f"http://127.0.0.1:{port}"
+
+        def call(method: str, path: str, body: object = None, auth: bool = True) -> tuple[int, Any]:
+            req = urllib.request.Request(base + path, method=method,
+                                         data=None if body is None else json.dumps(body).encode())
+            if auth:
+                req.add_header("Authorization", f"Bearer {token}")
+            if body is not None:
+                req.add_header("Content-Type", "application/json")
+            try:
+                with urllib.request.urlopen(req, timeout=30) as resp:
+                    raw = resp.read()
+                    return resp.status, json.loads(raw) if path.startswith("/api") else raw
+            except urllib.error.HTTPError as exc:
+                return exc.code, json.loads(exc.read())
+
+        assert call("GET", "/api/budgets", auth=False)[0] == 401
+        status, cats = call("GET", "/api/categories")
+        assert status == 200 and [c["name"] for c in cats] == ["Cafes"]
+        status, answer = call("POST", "/api/budgets", {"name": "Coffee", "amount": "25", "period": "monthly",
+                                                       "category_ids": [cats[0]["id"]]})
+        assert status == 200 and answer["status"] == "success", answer
+        status, listing = call("GET", "/api/budgets")
+        assert status == 200 and listing[0]["name"] == "Coffee" and listing[0]["amount"] == "25.000"
+        assert call("GET", "/docs")[0] == 200
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    # the budget made through the API is there for the CLI too
+    assert "Coffee" in run("budgets", "list")
