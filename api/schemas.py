@@ -92,7 +92,9 @@ class BudgetIn(BaseModel):
     category_ids: list[int] = Field(default_factory=list)
     currency: str = "OMR"
     period: Period | None = None  # default: custom when dates are given, else monthly
-    anchor_day: int = Field(default=1, ge=1, le=31)
+    # Monthly/yearly: the day the period starts (31 falls on a short month's last day).
+    # Weekly: the weekday it starts on, 1 = Monday .. 7 = Sunday; omitted = the user's week start.
+    anchor_day: int | None = Field(default=None, ge=1, le=31)
     anchor_month: int = Field(default=1, ge=1, le=12)
     thresholds: list[int] = Field(default_factory=lambda: [50, 80, 100])
     rollover: bool = False
@@ -125,6 +127,8 @@ class BudgetIn(BaseModel):
                 raise ValueError("start_date and end_date: a custom budget needs both")
             if self.end_date < self.start_date:
                 raise ValueError("end_date: before start_date")
+        if self.period == "weekly" and self.anchor_day is not None and self.anchor_day > 7:
+            raise ValueError("anchor_day: for a weekly budget, the weekday it starts on (1 = Monday .. 7 = Sunday)")
         check_minor(self.amount, self.currency)
         return self
 

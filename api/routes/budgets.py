@@ -59,12 +59,19 @@ def list_budgets(s: SessionDep, user: UserDep, now: NowDep) -> list[dict[str, An
     return [_state_json(st, *flags.get(st.id, (False, True))) for st in states]
 
 
+def _anchor(period: str, anchor_day: int | None) -> int:
+    # 0 on a weekly budget defers to the user's configured week start (pipeline.periods).
+    if anchor_day is None:
+        return 0 if period == "weekly" else 1
+    return anchor_day
+
+
 @router.post("", status_code=200)
 def create_budget(body: BudgetIn, s: SessionDep, user: UserDep, now: NowDep) -> dict[str, Any]:
     assert body.period is not None
     spec = budget_edit.BudgetSpec(
         name=body.name, amount_minor=to_minor(body.amount, body.currency), currency=body.currency,
-        period=body.period, anchor_day=body.anchor_day, anchor_month=body.anchor_month,
+        period=body.period, anchor_day=_anchor(body.period, body.anchor_day), anchor_month=body.anchor_month,
         start_date=body.start_date, end_date=body.end_date, category_ids=tuple(body.category_ids),
         thresholds=tuple(body.thresholds), rollover=body.rollover, account_mask=body.account_mask,
         active=body.active,

@@ -74,7 +74,9 @@ def budgets_create(
     amount: str = typer.Argument(..., help="e.g. 150.000"),
     category: list[str] = typer.Option([], "--category", "-c", help="category name (repeat); none: all spend"),
     period: str = typer.Option("monthly", help="monthly, weekly, yearly or custom"),
-    anchor_day: int = typer.Option(1, help="day the month starts (payday), or weekday 1-7 for weekly"),
+    anchor_day: int | None = typer.Option(
+        None, help="day the month starts (payday; default 1), or weekday 1-7 for weekly (default: the user's week start)"
+    ),
     start: str | None = typer.Option(None, help="custom: first day YYYY-MM-DD"),
     end: str | None = typer.Option(None, help="custom: last day YYYY-MM-DD"),
     currency: str = typer.Option("OMR"),
@@ -97,7 +99,7 @@ def budgets_create(
             if period == "custom" and (first is None or last is None or last < first):
                 fail("--start/--end: a custom budget needs a start and an end on or after it")
             spec = budget_edit.BudgetSpec(
-                name=name.strip(), amount_minor=minor, currency=cur, period=period, anchor_day=anchor_day,
+                name=name.strip(), amount_minor=minor, currency=cur, period=period, anchor_day=anchor_day if anchor_day is not None else (0 if period == "weekly" else 1),
                 start_date=first, end_date=last, category_ids=tuple(_category_ids(s, u.id, category)),
                 thresholds=tuple(sorted(set(threshold))), rollover=rollover)
             budget = budget_edit.create(s, u, spec, config.now())

@@ -21,18 +21,60 @@ def create(
     email: str,
     timezone: str = typer.Option("Asia/Muscat", help="IANA time zone; budget periods follow it"),
     name: str | None = typer.Option(None),
+    week_start: str = typer.Option("monday", help="first day of the week for weekly budgets"),
 ) -> None:
     """Create a user; the API token is printed once, as the last line."""
+    day = _weekday(week_start)
     factory = open_db()
     try:
         with factory.begin() as s:
             user, token = create_user(s, email, timezone, name)
+            user.week_start = day
             user_id = user.id
     except UserError as exc:
         out.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
     out.print(f"user #{user_id} {email.strip().lower()} created; API token (shown once):")
     print(token)
+
+
+@user_app.command("set")
+def set_user(
+    email: str,
+    timezone: str | None = typer.Option(None, help="IANA time zone; budget periods follow it"),
+    week_start: str | None = typer.Option(None, help="first day of the week for weekly budgets"),
+) -> None:
+    """Change a user's time zone or week start (current and later periods follow it)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if timezone is not None:
+        try:
+            ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            out.print(f"[red]error:[/red] unknown time zone {timezone!r} (expected an IANA name such as Asia/Muscat)")
+            raise typer.Exit(2) from None
+    day = _weekday(week_start) if week_start is not None else None
+    factory = open_db()
+    with factory.begin() as s:
+        user = resolve_user(s, email)
+        if timezone is not None:
+            user.timezone = timezone
+        if day is not None:
+            user.week_start = day
+        out.print(f"user #{user.id} {escape(user.email)}: time zone {user.timezone}, "
+                  f"weeks start on {WEEKDAYS[user.week_start]}")
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday(value: str) -> int:
+    v = value.strip().lower()
+    for i, name in enumerate(WEEKDAYS):
+        if v in (name, name[:3]):
+            return i
+    out.print(f"[red]error:[/red] --week-start {value!r}: expected a weekday name ({', '.join(WEEKDAYS)})")
+    raise typer.Exit(2)
 
 
 @user_app.command("token")
@@ -49,10 +91,10 @@ def token(email: str) -> None:
 @user_app.command("list")
 def list_users() -> None:
     factory = open_db()
-    table = Table("id", "email", "time zone")
+    table = Table("id", "email", "time zone", "week starts")
     with factory() as s:
         for u in s.scalars(select(User).order_by(User.id)):
-            table.add_row(str(u.id), escape(u.email), u.timezone)
+            table.add_row(str(u.id), escape(u.email), u.timezone, WEEKDAYS[u.week_start % 7])
     out.print(table)
 
 

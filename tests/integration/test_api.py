@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import shutil
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from decimal import Decimal
 from typing import Any
 
@@ -857,3 +857,21 @@ def test_lowering_the_amount_alerts_a_newly_crossed_threshold_once(client, facto
     alerts = client.get("/api/alerts", headers=h).json()
     assert sorted(a["threshold"] for a in alerts) == [50, 80]
     assert [a["notify"] for a in alerts if a["threshold"] == 80] == [True]
+
+
+def test_weekly_budgets_start_on_the_users_week_start_unless_anchored(client, factory, alice):
+    uid, h = alice
+    with factory.begin() as s:
+        s.get(User, uid).week_start = 6  # Sunday
+    for name, anchor in (("Week default", None), ("From Wednesday", 3)):
+        body = {"name": name, "amount": "20.000", "period": "weekly"}
+        if anchor is not None:
+            body["anchor_day"] = anchor
+        assert client.post("/api/budgets", headers=h, json=body).status_code == 200
+    starts = {b["name"]: date.fromisoformat(b["start_date"]) for b in client.get("/api/budgets", headers=h).json()}
+    assert starts["Week default"].weekday() == 6  # the user's Sunday
+    assert starts["From Wednesday"].weekday() == 2
+    for b in client.get("/api/budgets", headers=h).json():
+        assert (date.fromisoformat(b["end_date"]) - date.fromisoformat(b["start_date"])).days == 6
+    r = client.post("/api/budgets", headers=h, json={"name": "Bad", "amount": "1", "period": "weekly", "anchor_day": 9})
+    assert r.status_code == 422 and "anchor_day" in r.text

@@ -151,3 +151,20 @@ def test_user_create_then_spendwatch_api_serves_the_token(tmp_path):
             server.wait()
     # the budget made through the API is there for the CLI too
     assert "Coffee" in run("budgets", "list")
+
+
+def test_week_start_and_time_zone_are_set_from_the_terminal(cli):
+    cli("user", "create", "me@example.test", "--week-start", "sunday")
+    assert "sunday" in cli("user", "list")
+    cli("budgets", "create", "Weekly", "20", "--period", "weekly")
+    with db.session() as s:
+        from models import Budget, BudgetPeriod
+
+        budget = s.scalar(select(Budget))
+        assert budget.anchor_day == 0  # defers to the user's week start
+        start = s.scalar(select(BudgetPeriod.start).where(BudgetPeriod.budget_id == budget.id))
+    assert start is not None and start.weekday() == 6
+    out = cli("user", "set", "me@example.test", "--week-start", "sat", "--timezone", "Asia/Dubai")
+    assert "saturday" in out and "Asia/Dubai" in out
+    assert "expected a weekday" in cli("user", "set", "me@example.test", "--week-start", "someday", code=2)
+    assert "unknown time zone" in cli("user", "set", "me@example.test", "--timezone", "Mars/Base", code=2)
