@@ -14,6 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -32,6 +33,10 @@ def _message(errors: list[dict[str, Any]]) -> str:
         where = _field_of(err)
         parts.append(f"{where}: {msg}" if where and not msg.startswith(where + ":") else msg)
     return "; ".join(parts)
+
+
+def _refused(why: str) -> JSONResponse:
+    return JSONResponse(status_code=422, content={"status": "error", "message": f"invalid value: {why}"})
 
 
 def create_app(session_factory: sessionmaker[Session] | None = None,
@@ -60,6 +65,23 @@ def create_app(session_factory: sessionmaker[Session] | None = None,
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         return JSONResponse(status_code=exc.status_code, content={"status": "error", "message": str(exc.detail)},
                             headers=getattr(exc, "headers", None))
+
+    # Values the database refuses after validation let them through (a NUL in a text
+    # field on PostgreSQL, a number beyond its column): the request's transaction is
+    # already rolled back by get_session, so this is the caller's error, not a 500.
+    @app.exception_handler(DataError)
+    async def _data(request: Request, exc: DataError) -> JSONResponse:
+        return _refused(str(exc.orig).splitlines()[0] if exc.orig else "value refused")
+
+    @app.exception_handler(OverflowError)
+    async def _overflow(request: Request, exc: OverflowError) -> JSONResponse:
+        return _refused("a number is out of range")
+
+    @app.exception_handler(ValueError)
+    async def _value(request: Request, exc: ValueError) -> JSONResponse:
+        if "NUL" in str(exc):
+            return _refused("text must not contain NUL (0x00) characters")
+        raise exc
 
     for module in (budgets, categories, rules, transactions, accounts, mailboxes, alerts, reports):
         app.include_router(module.router)

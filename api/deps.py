@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Path, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
@@ -18,6 +18,12 @@ from models import User
 from pipeline.users import by_token
 
 bearer = HTTPBearer(auto_error=False)
+
+# Ids are 64-bit in the database: a larger number is refused here (422) instead of
+# overflowing the driver (a 500 on SQLite, "integer out of range" on PostgreSQL).
+MAX_ID = 2**63 - 1
+PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
+QueryId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 
 
 class NotFound(HTTPException):

@@ -60,6 +60,10 @@ def check_minor(amount: Decimal, currency: str) -> None:
         raise ValueError(f"amount: {currency} has {digits} decimal places, got {amount}")
 
 
+# A database id: 64-bit; a larger number is a 422 here, not an overflow in the driver.
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
+
+
 def _currency(v: str) -> str:
     code = v.strip().upper()
     try:
@@ -89,7 +93,7 @@ class BudgetIn(BaseModel):
     amount: Money
     start_date: date | None = None
     end_date: date | None = None
-    category_ids: list[int] = Field(default_factory=list)
+    category_ids: list[Id] = Field(default_factory=list)
     currency: str = "OMR"
     period: Period | None = None  # default: custom when dates are given, else monthly
     # Monthly/yearly: the day the period starts (31 falls on a short month's last day).
@@ -140,7 +144,7 @@ class BudgetPatch(BaseModel):
     amount: Money | None = None
     start_date: date | None = None
     end_date: date | None = None
-    category_ids: list[int] | None = None
+    category_ids: list[Id] | None = None
     thresholds: list[int] | None = None
     rollover: bool | None = None
     account_mask: str | None = Field(default=None, max_length=64)
@@ -168,7 +172,7 @@ class CategoryIn(BaseModel):
 class TransactionPatch(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    category_id: int | None = None
+    category_id: Id | None = None
     is_transfer: bool | None = None
     is_income: bool | None = None
     excluded: bool | None = None
@@ -204,7 +208,7 @@ class MailboxIn(BaseModel):
     accept_forwarded: bool = False
     action: MailAction = "none"
     action_folder: str | None = Field(default=None, max_length=255)
-    poll_interval_s: int = Field(default=300, ge=10)
+    poll_interval_s: int = Field(default=300, ge=10, le=86400 * 7)
     enabled: bool = True
 
     @model_validator(mode="after")
@@ -230,5 +234,5 @@ class MailboxPatch(BaseModel):
     accept_forwarded: bool | None = None
     action: MailAction | None = None
     action_folder: str | None = None
-    poll_interval_s: int | None = Field(default=None, ge=10)
+    poll_interval_s: int | None = Field(default=None, ge=10, le=86400 * 7)
     enabled: bool | None = None

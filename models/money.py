@@ -25,6 +25,9 @@ def minor_digits(currency: str) -> int:
     return int(get_currency_precision(code))
 
 
+MAX_AMOUNT = Decimal(10) ** 15
+
+
 def quantize(amount: Decimal | str | int, currency: str) -> Decimal:
     """Round an amount to the currency's minor units, refusing floats and garbage."""
     if isinstance(amount, float):  # a float has already lost the exact amount
@@ -35,8 +38,14 @@ def quantize(amount: Decimal | str | int, currency: str) -> Decimal:
         raise MoneyError(f"not an amount: {amount!r}") from exc
     if not value.is_finite():
         raise MoneyError(f"not a finite amount: {amount!r}")
+    if abs(value) >= MAX_AMOUNT:
+        # Stored as integer minor units in a 64-bit column; nobody's alert is this large.
+        raise MoneyError(f"implausibly large amount: {amount!r}")
     exp = Decimal(1).scaleb(-minor_digits(currency))
-    return value.quantize(exp, rounding=ROUND_HALF_EVEN)
+    try:
+        return value.quantize(exp, rounding=ROUND_HALF_EVEN)
+    except InvalidOperation as exc:
+        raise MoneyError(f"not an amount: {amount!r}") from exc
 
 
 def to_minor(amount: Decimal | str | int, currency: str) -> int:

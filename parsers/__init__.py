@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from email.message import Message
 
+from models.money import MoneyError
 from parsers import registry
 from parsers.auth import authenticate
 from parsers.base import (
@@ -95,6 +96,12 @@ def parse_message(
         result = ParseResult(Status.UNRECOGNIZED, chosen.name, str(exc) or "not recognized")
     except ParseError as exc:
         result = ParseResult(Status.UNRECOGNIZED, chosen.name, f"parse error: {exc}")
+    except MoneyError as exc:
+        result = ParseResult(Status.UNRECOGNIZED, chosen.name, f"malformed amount: {exc}")
     if result.status is Status.TRANSACTION and result.transaction is None:
         result = ParseResult(Status.UNRECOGNIZED, chosen.name, "parser returned no transaction")
+    elif result.transaction is not None and result.transaction.amount <= 0:
+        # "OMR 0&800" and the like: a zero amount moves no money and is never counted.
+        result = ParseResult(Status.UNRECOGNIZED, chosen.name,
+                             f"malformed: amount {result.transaction.amount} is not positive")
     return ParseResult(result.status, result.parser, result.reason, result.transaction, auth, result.extra)

@@ -64,7 +64,8 @@ def decode_part(part: Message) -> str:
 
 def html_to_text(html: str) -> str:
     """HTML -> text with a line per row, paragraph and <br> (lxml: ~10x BeautifulSoup)."""
-    html = html[:_MAX_TEXT]
+    # lxml refuses NUL and other control characters; they carry nothing readable.
+    html = _CONTROL.sub("", html[:_MAX_TEXT])
     try:
         root = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
@@ -112,7 +113,10 @@ def best_body(msg: Message) -> tuple[str, str | None]:
     """The text that carries the alert: plain if it has substance, else HTML, else anything."""
     parts = list(_leaf_texts(msg))
     if not parts:
-        payload = msg.get_payload()
+        try:
+            payload = msg.get_payload()
+        except (ValueError, LookupError):  # a NUL or junk in the charset parameter
+            payload = decode_part(msg)
         return (normalise(payload) if isinstance(payload, str) else ""), None
     plain = [p for p in parts if p[0] == "text/plain" and _DIGIT.search(p[1])]
     html = [p for p in parts if p[0] == "text/html" and _DIGIT.search(p[1])]
@@ -129,6 +133,8 @@ def best_body(msg: Message) -> tuple[str, str | None]:
     return "", None
 
 
+_MAX_HEADER = 2000
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FIGURE = re.compile(r"\d[\d,.]*")
 
 
@@ -141,7 +147,7 @@ def _date(value: object) -> datetime | None:
         return None
     try:
         when = parsedate_to_datetime(str(value))
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
 
@@ -161,10 +167,13 @@ def _header(msg: Message, name: str) -> str:
         return ""
     from email.header import decode_header, make_header
 
+    # decode_header slows down sharply on long runs of encoded-words; no From, Date or
+    # Subject a parser reads is longer than this.
+    text = str(value)[:_MAX_HEADER]
     try:
-        return str(make_header(decode_header(str(value))))
+        return str(make_header(decode_header(text)))
     except Exception:  # noqa: BLE001 - undecodable encoded-words: keep them as written
-        return str(value)
+        return text
 
 
 def _forwarded(text: str) -> tuple[str, str, datetime | None] | None:

@@ -41,6 +41,12 @@ class Settings(BaseSettings):
     fetch_batch: int = Field(default=100, ge=1, le=1000)
     max_message_bytes: int = Field(default=5 * 1024 * 1024, ge=64 * 1024)
     max_attempts: int = Field(default=5, ge=1)
+    # Delivery backoff: the wait after the first failed send, doubled after each further one.
+    retry_backoff_s: float = Field(default=30.0, gt=0)
+    # Sweep: pending e-mails older than this, and alerts claimed longer ago than the send
+    # timeout (it must exceed the longest send, SMTP timeout included), are handed out again.
+    sweep_grace_s: float = Field(default=60.0, gt=0)
+    sweep_sending_timeout_s: float = Field(default=600.0, gt=0)
     trusted_authserv_ids: str = ""  # comma separated; Authentication-Results from these count
     outbox_dir: str = ""  # when set, alerts are written as .eml files here instead of SMTP
     imap_cafile: str = ""  # CA bundle for IMAP servers with a private CA (self-hosted)

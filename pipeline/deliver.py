@@ -33,10 +33,10 @@ class DeliverError(RuntimeError):
     """An outbox row whose alert, period or budget is gone (a bug or a manual delete)."""
 
 
-def backoff(attempts: int) -> timedelta:
+def backoff(attempts: int, base: timedelta = BACKOFF_BASE) -> timedelta:
     """30 s, 1 min, 2 min, ... capped at 1 h: the wait after the n-th failed attempt."""
     exp = min(max(0, attempts - 1), 20)  # 2**20 * 30 s is far past the cap; no huge ints
-    return min(BACKOFF_CAP, BACKOFF_BASE * 2**exp)
+    return min(BACKOFF_CAP, base * 2**exp)
 
 
 def message_id_for(alert_id: int, target_id: int, settings: config.Settings | None = None) -> str:
@@ -132,13 +132,13 @@ def deliver(factory: sessionmaker[Session], outbox_id: int, now: datetime | None
                 raise NotifyError(str(exc), permanent=True) from exc
         transport_for(kind).send(message, address)
     except NotifyError as exc:
-        return _finish(factory, outbox_id, str(exc), exc.permanent, settings.max_attempts, now)
+        return _finish(factory, outbox_id, str(exc), exc.permanent, settings, now)
     except DeliverError as exc:
-        return _finish(factory, outbox_id, str(exc), True, settings.max_attempts, now)
+        return _finish(factory, outbox_id, str(exc), True, settings, now)
     except Exception as exc:  # noqa: BLE001 - a bug: recorded and retried, never lost
         # Only the class: the message or traceback of an unknown error may quote the address.
         return _finish(factory, outbox_id, f"unexpected {type(exc).__name__} in the {kind} transport",
-                       False, settings.max_attempts, now)
+                       False, settings, now)
     with factory.begin() as s:
         s.execute(
             update(Outbox).where(Outbox.id == outbox_id)
@@ -149,17 +149,17 @@ def deliver(factory: sessionmaker[Session], outbox_id: int, now: datetime | None
     return OutboxStatus.SENT.value
 
 
-def _finish(factory: sessionmaker[Session], outbox_id: int, error: str, permanent: bool, max_attempts: int,
-            now: datetime) -> str:
+def _finish(factory: sessionmaker[Session], outbox_id: int, error: str, permanent: bool,
+            settings: config.Settings, now: datetime) -> str:
     with factory.begin() as s:
         row = s.get(Outbox, outbox_id)
         if row is None:  # deleted meanwhile (alert or target removed): nothing to mark
             return ""
-        give_up = permanent or row.attempts >= max_attempts
+        give_up = permanent or row.attempts >= settings.max_attempts
         row.status = OutboxStatus.FAILED.value if give_up else OutboxStatus.PENDING.value
         row.last_error = error[:1000]
         if not give_up:
-            row.next_attempt_at = now + backoff(row.attempts)
+            row.next_attempt_at = now + backoff(row.attempts, timedelta(seconds=settings.retry_backoff_s))
         status, attempts = row.status, row.attempts
     logger.warning("outbox %s: %s (attempt %s, %s)", outbox_id, error, attempts,
                    "gave up" if give_up else "will retry", extra={"outbox_id": outbox_id})

@@ -38,8 +38,9 @@ class HeaderInfo:
 def _clip(value: Any, n: int) -> str | None:
     if value is None:
         return None
-    text = str(value).replace("\r", " ").replace("\n", " ").strip()
-    return text[:n] or None
+    text = str(value).replace("\r", " ").replace("\n", " ").replace("\x00", "").strip()
+    # Lone surrogates (undecodable header bytes) cannot be stored as UTF-8: replaced.
+    return text[:n].encode("utf-8", "replace").decode("utf-8") or None
 
 
 def header_info(raw: bytes) -> HeaderInfo:
@@ -54,7 +55,8 @@ def header_info(raw: bytes) -> HeaderInfo:
             when = parsedate_to_datetime(str(head["Date"]))
             if when.tzinfo is None:
                 when = when.replace(tzinfo=timezone.utc)
-    except (TypeError, ValueError, IndexError):
+            when.astimezone(timezone.utc)  # stored in UTC: a date at the edge of year 1 or 9999 has none
+    except (TypeError, ValueError, IndexError, OverflowError):  # e.g. a 20-digit year, or +9999 hours
         when = None
     sender = parseaddr(str(head.get("From", "")))[1].lower() or None
     return HeaderInfo(_clip(head.get("Message-ID"), 998), _clip(sender, 320), _clip(head.get("Subject"), 2000), when)

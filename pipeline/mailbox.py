@@ -251,8 +251,14 @@ class Mailbox:
                 raise self._fail("NOOP failed", exc) from exc
             return _new_mail(responses)
         deadline = time.monotonic() + timeout_s
-        woke = False
         try:
+            # Mail that arrived while this connection was not idling (during the caller's
+            # catch-up) is announced only in answer to a command, not once IDLE starts:
+            # ask first, or that mail would wait for the next poll interval.
+            _text, pending = self._c.noop()
+            woke = _new_mail(pending)
+            if woke:
+                return True
             self._c.idle()
             try:
                 while not woke:
@@ -266,7 +272,8 @@ class Mailbox:
                         break
                     woke = _new_mail(responses)
             finally:
-                self._c.idle_done()
+                _text, rest = self._c.idle_done()
+            woke = woke or _new_mail(rest)  # announced between the last check and DONE
         except _IO_ERRORS as exc:
             raise self._fail("IDLE failed", exc) from exc
         if self._interrupted.is_set():

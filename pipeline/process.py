@@ -8,13 +8,14 @@ with a status and a reason; a transient database error is raised for the task to
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select, text, update
+from sqlalchemy import case, select, text, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -92,7 +93,7 @@ def process(factory: sessionmaker[Session], raw_id: int, now: datetime | None = 
             return Outcome(raw_id, row.status if row else "missing", skipped=True)
     except Exception as exc:  # noqa: BLE001 - any bug on one mail must not stop the worker
         logger.exception("processing raw email %s failed", raw_id, extra={"raw_email_id": raw_id})
-        reason = f"processing failed: {type(exc).__name__}: {exc}"[:2000]
+        reason = f"processing failed: {type(exc).__name__}: {exc}".replace("\x00", "")[:2000]
         with factory.begin() as s:
             s.execute(
                 update(RawEmail)
@@ -103,6 +104,7 @@ def process(factory: sessionmaker[Session], raw_id: int, now: datetime | None = 
 
 
 def _finish(raw: RawEmail, status: RawStatus, reason: str | None, parser: str | None, now: datetime) -> Outcome:
+    reason = reason.replace("\x00", "") if reason else reason  # it may quote the mail; PostgreSQL refuses NUL
     raw.status = status.value
     raw.reason = reason
     raw.parser = parser
@@ -151,7 +153,7 @@ def _process(s: Session, raw_id: int, now: datetime, settings: config.Settings) 
 
     user = s.get(User, raw.user_id)
     assert user is not None
-    t = result.transaction
+    t = _fit(result.transaction)
     occurred = _occurred_at(t, raw, user.timezone)
     fp = fingerprint(t, occurred)
     review: str | None = None
@@ -165,6 +167,8 @@ def _process(s: Session, raw_id: int, now: datetime, settings: config.Settings) 
             select(Transaction, RawEmail)
             .join(RawEmail, RawEmail.id == Transaction.raw_email_id)
             .where(RawEmail.user_id == raw.user_id, RawEmail.message_id == raw.message_id, RawEmail.id != raw.id)
+            # Of several twins, the one with this alert's fingerprint first: it makes this a duplicate.
+            .order_by(case((Transaction.fingerprint == fp, 0), else_=1), RawEmail.id)
         ).first()
         if twin is not None:
             other_txn, other_raw = twin
@@ -210,6 +214,18 @@ def _process(s: Session, raw_id: int, now: datetime, settings: config.Settings) 
     out.transaction_id = txn.id
     out.outbox_ids = effects.outbox_ids
     return out
+
+
+def _fit(t: ParsedTransaction) -> ParsedTransaction:
+    """Parsed text as the columns take it: no NUL (PostgreSQL refuses one), clipped to length."""
+
+    def clip(value: str | None, n: int) -> str | None:
+        if value is None:
+            return None
+        return value.replace("\x00", "")[:n].encode("utf-8", "replace").decode("utf-8") or None
+
+    return dataclasses.replace(t, merchant=clip(t.merchant, 500), counterparty=clip(t.counterparty, 500),
+                               account=clip(t.account, 64), reference=clip(t.reference, 200))
 
 
 def _bank_account(s: Session, user_id: int, bank: str, t: ParsedTransaction, when: datetime) -> BankAccount | None:

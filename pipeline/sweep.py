@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models import MailAccount, Outbox, RawEmail, RawStatus
 from models.tables import OutboxStatus
+from pipeline import config
 
 
 @dataclass
@@ -25,11 +26,18 @@ class Work:
 def find_work(
     factory: sessionmaker[Session],
     now: datetime | None = None,
-    pending_grace: timedelta = timedelta(seconds=60),
-    sending_timeout: timedelta = timedelta(minutes=10),
+    pending_grace: timedelta | None = None,
+    sending_timeout: timedelta | None = None,
     limit: int = 1000,
 ) -> Work:
+    """``pending_grace`` and ``sending_timeout`` default to SPENDWATCH_SWEEP_GRACE_S and
+    SPENDWATCH_SWEEP_SENDING_TIMEOUT_S (60 s and 10 min)."""
     now = now or datetime.now(timezone.utc)
+    settings = config.get()
+    if pending_grace is None:
+        pending_grace = timedelta(seconds=settings.sweep_grace_s)
+    if sending_timeout is None:
+        sending_timeout = timedelta(seconds=settings.sweep_sending_timeout_s)
     with factory.begin() as s:
         # A worker that died between claiming and marking sent leaves 'sending' behind.
         s.execute(

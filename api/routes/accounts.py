@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 from sqlalchemy import select
 
-from api.deps import NotFound, SessionDep, UserDep
+from api.deps import NotFound, PathId, SessionDep, UserDep
 from api.schemas import AccountPatch
 from models import BankAccount, from_minor
 
@@ -37,12 +37,12 @@ def list_accounts(s: SessionDep, user: UserDep) -> list[dict[str, Any]]:
 
 
 @router.get("/{account_id}")
-def get_account(account_id: int, s: SessionDep, user: UserDep) -> dict[str, Any]:
+def get_account(account_id: PathId, s: SessionDep, user: UserDep) -> dict[str, Any]:
     return _json(_owned(s, user.id, account_id))
 
 
 @router.patch("/{account_id}")
-def patch_account(account_id: int, body: AccountPatch, s: SessionDep, user: UserDep) -> dict[str, Any]:
+def patch_account(account_id: PathId, body: AccountPatch, s: SessionDep, user: UserDep) -> dict[str, Any]:
     a = _owned(s, user.id, account_id)
     for key, value in body.model_dump(exclude_unset=True).items():
         if key == "is_own" and value is None:

@@ -7,14 +7,14 @@ from typing import Any
 from fastapi import APIRouter, Query
 from sqlalchemy import select
 
-from api.deps import SessionDep, UserDep
+from api.deps import QueryId, SessionDep, UserDep
 from models import Alert, Budget, BudgetPeriod, Outbox, from_minor
 
 router = APIRouter(prefix="/api/alerts", tags=["alerts"])
 
 
 @router.get("")
-def list_alerts(s: SessionDep, user: UserDep, budget_id: int | None = None,
+def list_alerts(s: SessionDep, user: UserDep, budget_id: QueryId = None,
                 limit: int = Query(100, ge=1, le=1000)) -> list[dict[str, Any]]:
     q = (
         select(Alert, BudgetPeriod, Budget)

@@ -12,7 +12,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException
 from sqlalchemy import select
 
-from api.deps import NotFound, NowDep, SessionDep, UserDep
+from api.deps import NotFound, NowDep, PathId, SessionDep, UserDep
 from api.schemas import BudgetIn, BudgetPatch, check_minor
 from models import Budget, from_minor, to_minor
 from pipeline import budget_edit, budget_view, periods
@@ -120,7 +120,7 @@ def summary(s: SessionDep, user: UserDep, now: NowDep) -> dict[str, Any]:
 
 
 @router.get("/{budget_id}")
-def get_budget(budget_id: int, s: SessionDep, user: UserDep, now: NowDep) -> dict[str, Any]:
+def get_budget(budget_id: PathId, s: SessionDep, user: UserDep, now: NowDep) -> dict[str, Any]:
     budget = owned(s, user.id, budget_id)
     for st in budget_view.current_states(s, user, now, only_active=False):
         if st.id == budget.id:
@@ -129,7 +129,7 @@ def get_budget(budget_id: int, s: SessionDep, user: UserDep, now: NowDep) -> dic
 
 
 @router.patch("/{budget_id}")
-def patch_budget(budget_id: int, body: BudgetPatch, s: SessionDep, user: UserDep, now: NowDep) -> dict[str, Any]:
+def patch_budget(budget_id: PathId, body: BudgetPatch, s: SessionDep, user: UserDep, now: NowDep) -> dict[str, Any]:
     budget = owned(s, user.id, budget_id)
     changes: dict[str, Any] = body.model_dump(exclude_unset=True)
     if "amount" in changes:
@@ -156,14 +156,14 @@ def patch_budget(budget_id: int, body: BudgetPatch, s: SessionDep, user: UserDep
 
 
 @router.delete("/{budget_id}")
-def delete_budget(budget_id: int, s: SessionDep, user: UserDep) -> dict[str, Any]:
+def delete_budget(budget_id: PathId, s: SessionDep, user: UserDep) -> dict[str, Any]:
     budget = owned(s, user.id, budget_id)
     budget_edit.delete_budget(s, budget)
     return {"status": "success"}
 
 
 @router.get("/{budget_id}/history")
-def budget_history(budget_id: int, s: SessionDep, user: UserDep) -> dict[str, Any]:
+def budget_history(budget_id: PathId, s: SessionDep, user: UserDep) -> dict[str, Any]:
     """Past and current periods with their own figures, and the amount changes."""
     budget = owned(s, user.id, budget_id)
     rows, changes = budget_edit.history(s, budget)

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException
 from sqlalchemy import select
 
-from api.deps import NotFound, SessionDep, UserDep
+from api.deps import NotFound, PathId, SessionDep, UserDep
 from api.schemas import MailboxIn, MailboxPatch
 from models import MailAccount
 from pipeline import config, secrets
@@ -57,12 +57,12 @@ def create_mailbox(body: MailboxIn, s: SessionDep, user: UserDep) -> dict[str, A
 
 
 @router.get("/{mailbox_id}")
-def get_mailbox(mailbox_id: int, s: SessionDep, user: UserDep) -> dict[str, Any]:
+def get_mailbox(mailbox_id: PathId, s: SessionDep, user: UserDep) -> dict[str, Any]:
     return _json(_owned(s, user.id, mailbox_id))
 
 
 @router.patch("/{mailbox_id}")
-def patch_mailbox(mailbox_id: int, body: MailboxPatch, s: SessionDep, user: UserDep) -> dict[str, Any]:
+def patch_mailbox(mailbox_id: PathId, body: MailboxPatch, s: SessionDep, user: UserDep) -> dict[str, Any]:
     a = _owned(s, user.id, mailbox_id)
     changes = body.model_dump(exclude_unset=True)
     if changes.get("name"):
@@ -79,13 +79,13 @@ def patch_mailbox(mailbox_id: int, body: MailboxPatch, s: SessionDep, user: User
 
 
 @router.delete("/{mailbox_id}")
-def delete_mailbox(mailbox_id: int, s: SessionDep, user: UserDep) -> dict[str, Any]:
+def delete_mailbox(mailbox_id: PathId, s: SessionDep, user: UserDep) -> dict[str, Any]:
     s.delete(_owned(s, user.id, mailbox_id))
     return {"status": "success"}
 
 
 @router.post("/{mailbox_id}/test")
-def test_mailbox(mailbox_id: int, s: SessionDep, user: UserDep) -> dict[str, Any]:
+def test_mailbox(mailbox_id: PathId, s: SessionDep, user: UserDep) -> dict[str, Any]:
     """Log in and open each folder; answers ok or the server's error (never the password)."""
     from pipeline import fetch
     from pipeline.mailbox import MailboxError

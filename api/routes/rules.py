@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Query
 from sqlalchemy import select
 
-from api.deps import NotFound, NowDep, SessionDep, UserDep
+from api.deps import NotFound, NowDep, PathId, SessionDep, UserDep
 from models import Rule
 from pipeline import txn_edit
 from pipeline.rules import RuleIn, stored_form, to_spec
@@ -60,12 +60,12 @@ def preview_unsaved(body: RuleIn, s: SessionDep, user: UserDep, now: NowDep,
 
 
 @router.get("/{rule_id}")
-def get_rule(rule_id: int, s: SessionDep, user: UserDep) -> dict[str, Any]:
+def get_rule(rule_id: PathId, s: SessionDep, user: UserDep) -> dict[str, Any]:
     return _json(_owned(s, user.id, rule_id))
 
 
 @router.put("/{rule_id}")
-def replace_rule(rule_id: int, body: RuleIn, s: SessionDep, user: UserDep) -> dict[str, Any]:
+def replace_rule(rule_id: PathId, body: RuleIn, s: SessionDep, user: UserDep) -> dict[str, Any]:
     rule = _owned(s, user.id, rule_id)
     for key, value in stored_form(body).items():
         setattr(rule, key, value)
@@ -74,13 +74,13 @@ def replace_rule(rule_id: int, body: RuleIn, s: SessionDep, user: UserDep) -> di
 
 
 @router.delete("/{rule_id}")
-def delete_rule(rule_id: int, s: SessionDep, user: UserDep) -> dict[str, Any]:
+def delete_rule(rule_id: PathId, s: SessionDep, user: UserDep) -> dict[str, Any]:
     s.delete(_owned(s, user.id, rule_id))
     return {"status": "success"}
 
 
 @router.post("/{rule_id}/preview")
-def preview_rule(rule_id: int, s: SessionDep, user: UserDep, now: NowDep,
+def preview_rule(rule_id: PathId, s: SessionDep, user: UserDep, now: NowDep,
                  limit: int = Query(200, ge=1, le=5000)) -> dict[str, Any]:
     rule = _owned(s, user.id, rule_id)
     result = txn_edit.run_rules(s, user.id, [to_spec(_stored(rule), rule.id)], now, apply=False, limit=limit)
@@ -88,7 +88,7 @@ def preview_rule(rule_id: int, s: SessionDep, user: UserDep, now: NowDep,
 
 
 @router.post("/{rule_id}/apply")
-def apply_rule(rule_id: int, s: SessionDep, user: UserDep, now: NowDep) -> dict[str, Any]:
+def apply_rule(rule_id: PathId, s: SessionDep, user: UserDep, now: NowDep) -> dict[str, Any]:
     """Change the transactions the rule matches; budgets move in the same database transaction."""
     rule = _owned(s, user.id, rule_id)
     result = txn_edit.run_rules(s, user.id, [to_spec(_stored(rule), rule.id)], now, apply=True)

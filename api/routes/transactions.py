@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from fastapi import APIRouter, HTTPException, Query
 from sqlalchemy import ColumnElement, or_, select
 
-from api.deps import NotFound, NowDep, SessionDep, UserDep
+from api.deps import NotFound, NowDep, PathId, QueryId, SessionDep, UserDep
 from api.schemas import TransactionPatch
 from models import Transaction, User
 from pipeline import learning, txn_edit
@@ -65,7 +65,7 @@ def list_transactions(
     user: UserDep,
     date_from: date | None = Query(None, alias="from", description="first day (user's time zone)"),
     date_to: date | None = Query(None, alias="to", description="last day, inclusive"),
-    category_id: int | None = None,
+    category_id: QueryId = None,
     account: str | None = Query(None, description="account mask (last digits) or bank account id"),
     q: str | None = Query(None, max_length=200, description="text in merchant, display name or counterparty"),
     limit: int = Query(100, ge=1, le=1000),
@@ -93,7 +93,7 @@ def list_transactions(
 
 
 @router.get("/{txn_id}")
-def get_transaction(txn_id: int, s: SessionDep, user: UserDep) -> dict[str, Any]:
+def get_transaction(txn_id: PathId, s: SessionDep, user: UserDep) -> dict[str, Any]:
     return txn_json(owned(s, user.id, txn_id))
 
 
@@ -106,7 +106,7 @@ def _proposal(p: learning.Proposal | None) -> dict[str, Any] | None:
 
 
 @router.patch("/{txn_id}")
-def patch_transaction(txn_id: int, body: TransactionPatch, s: SessionDep, user: UserDep,
+def patch_transaction(txn_id: PathId, body: TransactionPatch, s: SessionDep, user: UserDep,
                       now: NowDep) -> dict[str, Any]:
     """Recategorize (a manual category that rules never overwrite; learning may propose a
     rule) and/or set the transfer, income and excluded flags."""
@@ -130,7 +130,7 @@ def patch_transaction(txn_id: int, body: TransactionPatch, s: SessionDep, user: 
 
 
 @router.post("/{txn_id}/transfer")
-def mark_transfer(txn_id: int, s: SessionDep, user: UserDep, now: NowDep) -> dict[str, Any]:
+def mark_transfer(txn_id: PathId, s: SessionDep, user: UserDep, now: NowDep) -> dict[str, Any]:
     """Money between the user's own accounts: it leaves every budget."""
     t = owned(s, user.id, txn_id)
     txn_edit.update_transaction(s, t, now, is_transfer=True)
@@ -139,7 +139,7 @@ def mark_transfer(txn_id: int, s: SessionDep, user: UserDep, now: NowDep) -> dic
 
 
 @router.delete("/{txn_id}")
-def delete_transaction(txn_id: int, s: SessionDep, user: UserDep, now: NowDep) -> dict[str, Any]:
+def delete_transaction(txn_id: PathId, s: SessionDep, user: UserDep, now: NowDep) -> dict[str, Any]:
     txn_edit.delete_transaction(s, owned(s, user.id, txn_id), now)
     return {"status": "success"}
 

@@ -257,9 +257,13 @@ def _occurred(printed: datetime | None, raw: str | None, header: datetime | None
     """The alert's own date; when it prints no time, the Date header of that same day is more precise."""
     if printed is None:
         return header
-    if ":" not in (raw or "") and header is not None and printed.tzinfo is not None \
-            and header.astimezone(printed.tzinfo).date() == printed.date():
-        return header
+    if ":" not in (raw or "") and header is not None and printed.tzinfo is not None:
+        try:
+            same_day = header.astimezone(printed.tzinfo).date() == printed.date()
+        except OverflowError:  # a Date header at the edge of datetime's range
+            same_day = False
+        if same_day:
+            return header
     return printed
 
 

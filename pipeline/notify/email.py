@@ -59,13 +59,21 @@ class SmtpTransport:
         s = self.settings
         where = f"{s.smtp_host}:{s.smtp_port}"
         msg = build(message, address, s.smtp_from)
+        accepted = False
         try:
-            with self._connect() as client:
-                if s.smtp_tls == "starttls":
-                    client.starttls(context=ssl.create_default_context())
-                if s.smtp_username:
-                    client.login(s.smtp_username, s.smtp_password)
-                client.send_message(msg)
+            try:
+                with self._connect() as client:
+                    if s.smtp_tls == "starttls":
+                        client.starttls(context=ssl.create_default_context())
+                    if s.smtp_username:
+                        client.login(s.smtp_username, s.smtp_password)
+                    client.send_message(msg)
+                    accepted = True
+            except (smtplib.SMTPException, OSError):
+                if not accepted:
+                    raise
+                # The server answered 250 to the message; only QUIT failed. It has the message:
+                # an error here would send it again (or mark a delivered alert failed).
         except smtplib.SMTPAuthenticationError as exc:
             raise NotifyError(f"SMTP server {where} refused the login (reply {exc.smtp_code})",
                               permanent=True) from exc

@@ -875,3 +875,16 @@ def test_weekly_budgets_start_on_the_users_week_start_unless_anchored(client, fa
         assert (date.fromisoformat(b["end_date"]) - date.fromisoformat(b["start_date"])).days == 6
     r = client.post("/api/budgets", headers=h, json={"name": "Bad", "amount": "1", "period": "weekly", "anchor_day": 9})
     assert r.status_code == 422 and "anchor_day" in r.text
+
+
+def test_values_the_database_would_refuse_are_a_422_not_a_500(client, alice):
+    _uid, h = alice
+    for path in ("/api/budgets/100000000000000000000", "/api/transactions?category_id=100000000000000000000"):
+        r = client.get(path, headers=h)
+        assert r.status_code == 422, (path, r.text)
+    r = client.post("/api/budgets", headers=h, json={"name": "Big", "amount": "1", "category_ids": [10**20]})
+    assert r.status_code == 422 and "category_ids" in r.text
+    r = client.post("/api/categories", headers=h, json={"name": "Caf\u0000e"})
+    assert r.status_code in (201, 422), r.text  # SQLite stores it; PostgreSQL refuses: never a 500
+    if r.status_code == 422:
+        assert "NUL" in r.json()["message"]

@@ -239,6 +239,22 @@ def test_idle_wakes_up_when_another_connection_appends(dovecot, alice):
     assert alice.uids_after(0) != []  # the connection is usable after IDLE
 
 
+def test_idle_wakes_for_mail_that_arrived_between_two_idles(dovecot, alice):
+    # The watcher leaves IDLE to catch up; mail arriving meanwhile is announced when IDLE
+    # starts again, before the server's "+ idling": that must wake the next wait at once.
+    alice.select("INBOX")
+    t, out = _idle_in_thread(alice, 30)
+    dovecot.append("alice", "INBOX", mail(1))
+    t.join(35)
+    assert out.get("woke") is True
+    dovecot.append("alice", "INBOX", mail(2))  # while nobody idles
+    alice.uids_after(0)  # a command between the two waits, as the catch-up's own connection does not
+    dovecot.append("alice", "INBOX", mail(3))
+    t, out = _idle_in_thread(alice, 5)
+    t.join(10)
+    assert out.get("woke") is True and float(out["seconds"]) < 3  # type: ignore[arg-type]
+
+
 def test_idle_times_out_without_new_mail_and_ignores_flag_changes(dovecot, alice):
     uid = dovecot.append("alice", "INBOX", mail(1))
     alice.select("INBOX")

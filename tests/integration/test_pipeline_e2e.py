@@ -6,18 +6,15 @@ alerts go to a real SMTP server (aiosmtpd) and a local HTTP receiver (Apprise js
 
 from __future__ import annotations
 
-import logging
-import threading
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from models import Alert, RawEmail, Transaction
 from pipeline.cli import app as cli
-from tests.servers.dovecot import CANARY_PASSWORD as CANARY
 from tests.support import mails
 from tests.support.service import running_service, wait_for
 
@@ -221,50 +218,8 @@ def test_bad_input_gets_a_status_and_the_next_mail_is_processed(env, dovecot, pu
     assert runner.invoke(cli, ["verify"]).exit_code == 0
 
 
-def test_canary_password_never_leaves_encrypted_storage(monkeypatch, pg_url, redis_url, dovecot,
-                                                        smtp_sink, push_receiver, tmp_path, caplog):
-    import redis as redis_lib
-
-    captured: list[str] = []
-    stop = threading.Event()
-
-    def monitor() -> None:
-        conn = redis_lib.Redis.from_url(redis_url)
-        with conn.monitor() as m:
-            for event in m.listen():
-                captured.append(str(event.get("command", "")))
-                if stop.is_set():
-                    break
-
-    caplog.set_level(logging.DEBUG)
-    with running_service(monkeypatch, pg_url, redis_url, tmp_path, imap_cafile=str(dovecot.cafile),
-                         smtp_host=smtp_sink.host, smtp_port=str(smtp_sink.port)) as svc:
-        watcher = threading.Thread(target=monitor, daemon=True)
-        watcher.start()
-        user_id = svc.add_user()
-        svc.add_budget(user_id, "All", "10.000")
-        svc.add_target(user_id, "apprise", push_receiver.url_for("/canary"))
-        account_id = svc.add_mailbox(user_id, host=dovecot.host, port=dovecot.port,
-                                     username="carol", password=CANARY, tls_mode="starttls")
-        dovecot.append("carol", "INBOX", mails.card_purchase("9.000", "LULU", now(), message_id="<c-1@bankmuscat.com>"))
-        poll(svc, account_id)
-        settle(svc, 1)
-        wait_for(lambda: len(push_receiver.received) >= 1, 30, "the push")
-        # A wrong password must not echo the password either.
-        bad = svc.add_mailbox(user_id, name="wrong", host=dovecot.host, port=dovecot.port,
-                              username="carol", password=CANARY + "-wrong", tls_mode="starttls")
-        poll(svc, bad)
-        wait_for(lambda: _last_poll_after(svc, bad, 30), 30, "the failing poll")
-        stop.set()
-        redis_lib.Redis.from_url(redis_url).ping()  # wakes the monitor loop
-        with svc.session() as s:
-            dump = []
-            for table in ("mail_accounts", "raw_emails", "transactions", "outbox", "alerts", "notify_targets"):
-                dump += [str(tuple(r)) for r in s.execute(text(f"SELECT * FROM {table}"))]  # noqa: S608
-    assert captured, "MONITOR saw no traffic"
-    assert not [c for c in captured if CANARY in c]
-    assert not [r.getMessage() for r in caplog.records if CANARY in r.getMessage()]
-    assert not [row for row in dump if CANARY in row]
+# The canary check (IMAP and SMTP passwords vs Redis traffic, task messages, logs and a
+# database dump) lives in tests/security/test_canary.py.
 
 
 def test_configured_action_marks_only_stored_alerts_seen(env, dovecot, push_receiver):
