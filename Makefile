@@ -26,9 +26,18 @@ lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
+# Starts its own servers; BENCH_ARGS="--quick" or "--only parse,budget_read" for a part.
 bench: venv
 	bash scripts/install-test-deps.sh
-	$(BIN)/python -m bench.parse_speed
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# >= 100,000 mutated fixtures through parse_message, 10,000 of them also through the store
+# (store_raw + process) on a PostgreSQL cluster it starts; merges fuzz_cases and
+# fuzz_crashes into bench/results.json. FUZZ_ARGS adds options (e.g. --seed 1 --db sqlite).
+FUZZ_ARGS ?=
+fuzz: venv
+	bash scripts/install-test-deps.sh
+	$(BIN)/python -m tests.fuzz.run --cases 100000 --store-cases 10000 --db postgres $(FUZZ_ARGS)
 
 clean:
 	rm -rf $(VENV) demo-out .pytest_cache .mypy_cache .ruff_cache

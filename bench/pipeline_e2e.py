@@ -1,0 +1,233 @@
+"""End-to-end throughput vs parse-only throughput of the same messages, and where the time goes.
+
+N Bank Muscat card alerts are APPENDed to Dovecot (timed apart: that is the mail
+server's delivery, not ours). Then one poll task is queued and the clock runs until
+every message is fetched, stored, parsed, categorized, added to the budgets and its
+alerts are queued: a real Celery worker (prefork, one process per core) on Redis,
+PostgreSQL. The same bytes are then parsed in this process on one core.
+
+Where the time goes: the same messages are fetched, then processed, in this process
+(one core, no Celery) on a second database, each step timed; the slowest is run again
+under cProfile on the other half of the messages and its top functions reported.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import io
+import pstats
+import statistics
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event, func, select
+
+from bench.common import Stage, Tick, service_env, start_worker, wait_for
+from bench.servers import Servers
+from tests.support import mails
+
+MERCHANTS = ["LULU HYPERMARKET", "SHELL OMAN", "CARREFOUR MOE", "OMANTEL", "JENAN TEA AIRP", "NESTO MUSCAT",
+             "KARAK HOUSE", "STARBUCKS AVENUES", "AL FAIR", "TALABAT"]
+PROFILE_OUT = Path(__file__).resolve().parent / "pipeline_profile.txt"
+
+
+def messages(n: int, tag: str, start: datetime) -> list[bytes]:
+    return [
+        mails.card_purchase(f"{1 + (i % 37)}.{(i * 7) % 1000:03d}", MERCHANTS[i % len(MERCHANTS)],
+                            start + timedelta(seconds=i), message_id=f"<{tag}-{i}@bankmuscat.com>")
+        for i in range(n)
+    ]
+
+
+def append_all(dovecot: Any, user: str, raws: list[bytes], tick: Tick, label: str) -> float:
+    """APPEND on one connection (MULTIAPPEND in chunks of 100); returns messages per second."""
+    c = dovecot.client(user)
+    t0 = time.perf_counter()
+    try:
+        for i in range(0, len(raws), 100):
+            c.multiappend("INBOX", raws[i : i + 100])
+            tick(f"{label}: APPEND {min(i + 100, len(raws)):,}/{len(raws):,}", min(1.0, (i + 100) / len(raws)))
+    finally:
+        c.logout()
+    return len(raws) / (time.perf_counter() - t0)
+
+
+def setup_user(factory: Any, dovecot: Any, user: str, push_url: str | None, budget_omr: str = "5000.000") -> int:
+    from models import Budget, MailAccount, NotifyTarget, User, to_minor
+    from pipeline import secrets
+
+    with factory.begin() as s:
+        u = User(email=f"{user}@example.test", timezone="Asia/Muscat")
+        s.add(u)
+        s.flush()
+        for name, amount in (("Everything", budget_omr), ("Half", str(int(float(budget_omr) / 2)) + ".000")):
+            s.add(Budget(user_id=u.id, name=name, amount_minor=to_minor(amount, "OMR"), currency="OMR",
+                         period="monthly", anchor_day=1))
+        if push_url:
+            s.add(NotifyTarget(user_id=u.id, kind="apprise", label="push", address_enc=secrets.encrypt(push_url)))
+        a = MailAccount(user_id=u.id, name=f"box-{user}", host=dovecot.host, port=dovecot.port,
+                        tls_mode="starttls", username=user, password_enc=secrets.encrypt(dovecot.password(user)))
+        s.add(a)
+        s.flush()
+        return int(a.id)
+
+
+def progress_counts(factory: Any) -> tuple[int, int]:
+    """(stored, pending) with two index-backed counts: cheap enough to ask five times a second."""
+    from models import RawEmail
+
+    with factory() as s:
+        total = s.scalar(select(func.count(RawEmail.id))) or 0
+        pending = s.scalar(select(func.count(RawEmail.id)).where(RawEmail.status == "pending")) or 0
+    return int(total), int(pending)
+
+
+def status_counts(factory: Any) -> dict[str, int]:
+    from models import RawEmail
+
+    with factory() as s:
+        return dict(s.execute(select(RawEmail.status, func.count()).group_by(RawEmail.status)).all())
+
+
+def run(servers: Servers, workdir: Path, tick: Tick, quick: bool = False) -> Stage:
+    import parsers
+    from models import Outbox, RawEmail, Transaction
+    from pipeline import db, fetch, process
+
+    n = 500 if quick else 2000
+    stage = Stage()
+    dovecot = servers.dovecot()
+    for user in ("alice", "bob"):
+        dovecot.clear(user)
+    push = servers.push()
+    tick("pipeline: database, Redis, worker", None)
+    env = service_env(servers, workdir, imap_cafile=str(dovecot.cafile))
+    factory = db.session_factory()
+    account_id = setup_user(factory, dovecot, "alice", push.url_for("/pipeline"))
+    start = datetime.now(timezone.utc).replace(day=1, hour=0, minute=0, second=0, microsecond=0) + timedelta(hours=1)
+    raws = messages(n, "pipe", start)
+    append_rate = append_all(dovecot, "alice", raws, tick, "pipeline")
+    worker = start_worker(servers, env, workdir / "worker.log")
+    from tasks import jobs
+
+    tick(f"pipeline: {n:,} messages end to end", 0.0)
+    t0 = time.perf_counter()
+    jobs.poll_mailbox.delay(account_id)
+
+    def done() -> bool:
+        total, pending = progress_counts(factory)
+        tick(f"pipeline: {total - pending:,}/{n:,} processed end to end", (total - pending) / n)
+        return total >= n and pending == 0
+
+    wait_for(done, 900, f"{n} processed messages", every=0.2)
+    e2e_s = time.perf_counter() - t0
+    servers.stop_proc(worker)
+    with factory() as s:
+        txns = s.scalar(select(func.count()).select_from(Transaction)) or 0
+        outbox = s.scalar(select(func.count()).select_from(Outbox)) or 0
+    counts = status_counts(factory)
+    if txns != n:
+        raise AssertionError(f"{txns} transactions for {n} alerts (statuses {counts})")
+    e2e_rate = n / e2e_s
+
+    tick("pipeline: parse-only of the same messages", None)
+    trusted = ["mx.spendwatch.test"]
+    for raw in raws[:20]:
+        parsers.parse_message(raw, trusted_authserv_ids=trusted)
+    parse_rates = []
+    for _ in range(3 if quick else 5):
+        p0 = time.perf_counter()
+        for raw in raws:
+            parsers.parse_message(raw, trusted_authserv_ids=trusted)
+        parse_rates.append(n / (time.perf_counter() - p0))
+    parse_rate = statistics.median(parse_rates)
+
+    # ---- where the time goes: each step alone, in process, on a second database
+    tick("pipeline: fetch alone (one core, in process)", None)
+    service_env(servers, workdir, broker=False, imap_cafile=str(dovecot.cafile))
+    factory2 = db.session_factory()
+    account2 = setup_user(factory2, dovecot, "alice", None)
+    f0 = time.perf_counter()
+    report = fetch.poll(factory2, account2, on_stored=None,
+                        progress=lambda d, t: tick(f"pipeline: fetch alone {d:,}/{t:,}", d / max(t, 1)))
+    fetch_rate = len(report.stored) / (time.perf_counter() - f0)
+    with factory2() as s:
+        ids = list(s.scalars(select(RawEmail.id).order_by(RawEmail.id)))
+    half = len(ids) // 2
+    p0 = time.perf_counter()
+    for i, rid in enumerate(ids[:half]):
+        process.process(factory2, rid)
+        if i % 50 == 0:
+            tick(f"pipeline: process alone {i:,}/{half:,}", i / max(half, 1))
+    process_rate = half / (time.perf_counter() - p0)
+    steps = {"fetch_store": fetch_rate, "process": process_rate}
+    slowest = min(steps, key=lambda k: steps[k])
+    tick(f"pipeline: cProfile of the slowest step ({slowest})", None)
+    prof = cProfile.Profile()
+    statements = [0]
+
+    def count(*_a: Any) -> None:
+        statements[0] += 1
+
+    event.listen(db.engine(), "before_cursor_execute", count)
+    if slowest == "process":
+        prof.enable()
+        for rid in ids[half:]:
+            process.process(factory2, rid)
+        prof.disable()
+        profiled = len(ids) - half
+    else:
+        account3 = setup_user(factory2, dovecot, "bob", None)
+        append_all(dovecot, "bob", raws[: n // 2], tick, "pipeline profile")
+        prof.enable()
+        fetch.poll(factory2, account3, on_stored=None)
+        prof.disable()
+        profiled = n // 2
+    event.remove(db.engine(), "before_cursor_execute", count)
+    buf = io.StringIO()
+    stats = pstats.Stats(prof, stream=buf)
+    stats.sort_stats("cumulative").print_stats(40)
+    stats.sort_stats("tottime").print_stats(25)
+    PROFILE_OUT.write_text(f"cProfile of step '{slowest}' over {profiled} messages\n\n" + buf.getvalue())
+    top = _top(prof, 12)
+
+    stage.results["pipeline_vs_parse"] = round(e2e_rate / parse_rate, 3)
+    stage.results["pipeline_detail"] = {
+        "messages": n,
+        "end_to_end_per_s": round(e2e_rate, 1),
+        "parse_only_per_s": round(parse_rate, 1),
+        "parse_only_runs": [round(r, 1) for r in parse_rates],
+        "append_per_s": round(append_rate, 1),
+        "worker": f"celery prefork -c {servers_nproc()} on Redis, PostgreSQL",
+        "outbox_rows": outbox,
+        "statuses": counts,
+        "alone_one_core_per_s": {k: round(v, 1) for k, v in steps.items()},
+        "slowest_step": slowest,
+        "sql_statements_per_message_in_slowest_step": round(statements[0] / max(profiled, 1), 1),
+        "profile_top_tottime": top,
+        "profile_file": str(PROFILE_OUT.relative_to(PROFILE_OUT.parents[1])),
+    }
+    stage.notes.append(
+        f"end to end {e2e_rate:.1f} msg/s vs parse-only {parse_rate:.1f} msg/s ({n:,} messages); "
+        f"alone on one core: fetch+store {fetch_rate:.0f}/s, process {process_rate:.0f}/s; slowest: {slowest}"
+    )
+    return stage
+
+
+def servers_nproc() -> int:
+    import os
+
+    return os.cpu_count() or 2
+
+
+def _top(prof: cProfile.Profile, k: int) -> list[str]:
+    """The k functions with the most own time: 'file:line(func) tottime cumtime calls'."""
+    st = pstats.Stats(prof)
+    rows: list[tuple[float, str]] = []
+    for (file, line, fn), (_cc, nc, tt, ct, _callers) in st.stats.items():  # type: ignore[attr-defined]
+        short = "/".join(Path(file).parts[-2:]) if file != "~" else "~"
+        rows.append((tt, f"{short}:{line}({fn}) tottime {tt:.3f}s cumtime {ct:.3f}s calls {nc}"))
+    rows.sort(reverse=True)
+    return [r for _, r in rows[:k]]
