@@ -72,18 +72,23 @@ def html_to_text(html: str) -> str:
         from bs4 import BeautifulSoup
 
         return normalise(BeautifulSoup(html, "lxml").get_text("\n"))
-    for bad in root.xpath("//script|//style|//head"):
-        bad.drop_tree()
-    for el in root.iter():
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag == "br":
-            el.tail = "\n" + (el.tail or "")
-        elif tag in _BLOCK:
-            el.tail = "\n" + (el.tail or "")
-            el.text = "\n" + (el.text or "")
-        elif tag in _CELL:
-            el.tail = " " + (el.tail or "")
-    return normalise(root.text_content())
+    try:
+        for bad in root.xpath("//script|//style|//head"):
+            bad.drop_tree()
+        for el in root.iter():
+            tag = el.tag if isinstance(el.tag, str) else ""
+            if tag == "br":
+                el.tail = "\n" + (el.tail or "")
+            elif tag in _BLOCK:
+                el.tail = "\n" + (el.tail or "")
+                el.text = "\n" + (el.text or "")
+            elif tag in _CELL:
+                el.tail = " " + (el.tail or "")
+        return normalise(root.text_content())
+    except ValueError:  # text lxml will not hold (odd code points from a broken charset)
+        from bs4 import BeautifulSoup
+
+        return normalise(BeautifulSoup(html, "html.parser").get_text("\n"))
 
 
 def normalise(text: str) -> str:
@@ -134,7 +139,7 @@ def best_body(msg: Message) -> tuple[str, str | None]:
 
 
 _MAX_HEADER = 2000
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _FIGURE = re.compile(r"\d[\d,.]*")
 
 

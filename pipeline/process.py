@@ -51,7 +51,11 @@ def _occurred_at(t: ParsedTransaction, raw: RawEmail, tz: str) -> datetime:
     when = t.occurred_at or raw.received_at or raw.created_at
     if when.tzinfo is None:  # a time printed without a zone is the user's local time
         when = when.replace(tzinfo=ZoneInfo(tz))
-    return when.astimezone(timezone.utc)
+    try:
+        return when.astimezone(timezone.utc)
+    except OverflowError:  # a date at the edge of the calendar (year 1, 9999): not the alert's
+        fallback = raw.received_at or raw.created_at
+        return fallback if fallback.tzinfo else fallback.replace(tzinfo=timezone.utc)
 
 
 def _begin_attempt(factory: sessionmaker[Session], raw_id: int, max_attempts: int) -> RawEmail | None:

@@ -119,3 +119,25 @@ def test_a_reason_quoting_a_nul_from_the_mail_is_stored(store: harness.Store) ->
     out = store.run(raw)
     assert out.status == "suspicious", (out, _row(store, raw).reason)
     assert "\x00" not in (_row(store, raw).reason or "")
+
+
+def test_an_alert_dated_at_the_edge_of_the_calendar_is_counted_at_its_arrival(store: harness.Store) -> None:
+    # No printed time: the parser takes the Date header, 9999-12-31 at -23:59, which
+    # overflows converting to UTC. It was "processing failed: OverflowError".
+    raw = alert().replace(b"Date/Time : 19 NOV 26 13:30\r\n", b"")
+    raw = raw.replace(b"Thu, 19 Nov 2026 09:30:00 +0000", b"Fri, 31 Dec 9999 23:59:59 -2359")
+    out = store.run(raw)
+    assert out.problem is None and out.status == "transaction", out
+    with store.factory() as s:
+        t = s.scalar(select(Transaction))
+        assert t is not None and t.occurred_at.year < 9999
+
+
+def test_html_with_code_points_lxml_refuses_is_still_read() -> None:
+    from parsers import parse_message
+
+    html = "<p>Amount : OMR 4.250\ufffe<br>\ud800 Description : 512207-FUZZ MART</p>"
+    raw = alert().replace(b"Content-Type: text/plain", b"Content-Type: text/html")
+    body = raw.split(b"\r\n\r\n", 1)[0] + b"\r\n\r\n" + html.encode("utf-8", "surrogatepass")
+    result = parse_message(body)
+    assert result.reason
