@@ -40,7 +40,11 @@ class Settings(BaseSettings):
     poll_interval_s: int = Field(default=300, ge=10)
     fetch_batch: int = Field(default=100, ge=1, le=1000)
     max_message_bytes: int = Field(default=5 * 1024 * 1024, ge=64 * 1024)
-    max_attempts: int = Field(default=5, ge=1)
+    max_attempts: int = Field(default=5, ge=1)  # an e-mail that fails (or kills the worker) this often is quarantined
+    # An alert whose target keeps failing transiently (server down, 4xx) is retried with
+    # backoff capped at 1 h: 60 attempts span about two and a half days of outage before
+    # it is given up. Permanent errors (5xx, bad address) stop at once.
+    max_delivery_attempts: int = Field(default=60, ge=1)
     # Delivery backoff: the wait after the first failed send, doubled after each further one.
     retry_backoff_s: float = Field(default=30.0, gt=0)
     # Sweep: pending e-mails older than this, and alerts claimed longer ago than the send

@@ -155,7 +155,7 @@ def _finish(factory: sessionmaker[Session], outbox_id: int, error: str, permanen
         row = s.get(Outbox, outbox_id)
         if row is None:  # deleted meanwhile (alert or target removed): nothing to mark
             return ""
-        give_up = permanent or row.attempts >= settings.max_attempts
+        give_up = permanent or row.attempts >= settings.max_delivery_attempts
         row.status = OutboxStatus.FAILED.value if give_up else OutboxStatus.PENDING.value
         row.last_error = error[:1000]
         if not give_up:

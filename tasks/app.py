@@ -13,12 +13,16 @@ app.config_from_object("celeryconfig")
 def configure(settings: config.Settings | None = None) -> Celery:
     """Apply the environment: a broker URL means real workers, none means eager, in process."""
     settings = settings or config.get()
-    if settings.broker_url:
-        app.conf.broker_url = settings.broker_url
-        app.conf.task_always_eager = False
-    else:
-        app.conf.broker_url = "memory://localhost/"
-        app.conf.task_always_eager = True
+    url = settings.broker_url or "memory://localhost/"
+    if app.conf.broker_url != url:
+        # The app keeps the connection and producer pools of the broker of that moment: forget
+        # them, or tasks would still go to the previous broker (tests switch brokers). Not
+        # closed: kombu shares them per URL, and switching back would find them closed.
+        app._pool = None
+        app.amqp._producer_pool = None
+    app.conf.broker_url = url
+    app.conf.task_always_eager = not settings.broker_url
+    if not settings.broker_url:
         app.conf.task_eager_propagates = False
     return app
 

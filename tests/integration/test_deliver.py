@@ -250,8 +250,8 @@ def test_backoff_grows_and_is_capped() -> None:
     assert backoff(8) == timedelta(hours=1) and backoff(1000) == timedelta(hours=1)
 
 
-def test_gives_up_after_max_attempts(world: World) -> None:
-    world.reconfigure(max_attempts="2")
+def test_gives_up_after_max_delivery_attempts(world: World) -> None:
+    world.reconfigure(max_delivery_attempts="2")
     row_id = world.queue(world.add_alert(), world.email_target)
     world.smtp.stop()
     assert deliver(world.factory, row_id, now=T0) == "pending"
