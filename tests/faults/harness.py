@@ -345,6 +345,7 @@ class WorkerProcess:
     proc: subprocess.Popen[bytes]
     log: Path
     kills: int = 0
+    restarts: int = 0
 
     def children(self) -> list[int]:
         return _children(self.proc.pid)
@@ -356,10 +357,12 @@ class WorkerProcess:
             raise AssertionError(f"the worker exited ({self.proc.returncode}):\n{tail(self.log)}")
         if len(self.children()) != 2:
             return False
+        # A connection of its own, closed after: the app's pooled ones may still point at
+        # a Redis an earlier test restarted, and the pools are shared with other tests.
         try:
-            return bool(app.control.ping(timeout=0.5))
-        except Exception:  # noqa: BLE001 - a pooled connection to a Redis restarted by an earlier test
-            app.pool.force_close_all()
+            with app.connection_for_write() as conn:
+                return bool(app.control.ping(timeout=0.5, connection=conn))
+        except Exception:  # noqa: BLE001 - broker not answering yet: try again
             return False
 
     def kill_child(self) -> int:
@@ -369,6 +372,15 @@ class WorkerProcess:
         assert wait_gone(victim), f"child {victim} survived SIGKILL"
         self.kills += 1
         return victim
+
+    def revive(self) -> bool:
+        """What the deployment's supervisor does (docker-compose ``restart: unless-stopped``):
+        start the worker again if it exited. True when it had to."""
+        if self.proc.poll() is None:
+            return False
+        self.restarts += 1
+        self.proc = _spawn_worker(self.log)
+        return True
 
     def stop(self) -> None:
         # The main PID only (a signal to the whole group hung prefork workers on these machines).
@@ -383,6 +395,13 @@ class WorkerProcess:
         for pid in left:  # our own pool processes, if any outlived their parent
             if pid_alive(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+def _spawn_worker(log: Path) -> subprocess.Popen[bytes]:
+    with log.open("ab") as out:
+        return subprocess.Popen([sys.executable, "-m", "tests.faults.poison_worker"], cwd=ROOT,
+                                env=dict(os.environ), stdout=out, stderr=subprocess.STDOUT,
+                                stdin=subprocess.DEVNULL)
 
 
 @contextmanager
@@ -408,11 +427,7 @@ def service_with_worker_process(
     with configured(monkeypatch, **settings):
         schema.upgrade(db.engine())
         log = tmp_path / "worker.log"
-        with log.open("wb") as out:
-            proc = subprocess.Popen([sys.executable, "-m", "tests.faults.poison_worker"], cwd=ROOT,
-                                    env=dict(os.environ), stdout=out, stderr=subprocess.STDOUT,
-                                    stdin=subprocess.DEVNULL)
-        worker = WorkerProcess(proc, log)
+        worker = WorkerProcess(_spawn_worker(log), log)
         try:
             wait_for(worker.ready, 60, "the prefork worker")
             yield Service(db.session_factory(), url), worker
