@@ -89,20 +89,6 @@ def start_worker(servers: Servers, env: dict[str, str], log: Path, concurrency: 
     raise StartError(f"the Celery worker did not answer a ping in 60 s; see {log}")
 
 
-def wait_for(predicate: Callable[[], Any], timeout: float, what: str, every: float = 0.05,
-             tick: Callable[[], None] | None = None) -> Any:
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"timed out after {timeout:.0f} s waiting for {what}")
-        if tick:
-            tick()
-        time.sleep(every)
-
-
 def pct(values: list[float], q: float) -> float:
     """The q-quantile (0..1) by linear interpolation (statistics.quantiles, inclusive)."""
     if len(values) == 1:

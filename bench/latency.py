@@ -27,9 +27,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bench.common import Stage, Tick, pct, service_env, start_worker, wait_for
+from bench.common import Stage, Tick, pct, service_env, start_worker
 from bench.servers import VENV_BIN, Servers
 from tests.support import mails
+from tests.support.service import WaitTimeout, wait_for
 
 PROBE = re.compile(r"PROBE (\d{4})")
 
@@ -146,7 +147,7 @@ def run(servers: Servers, workdir: Path, tick: Tick, quick: bool = False) -> Sta
             try:
                 wait_for(partial(_arrived, push, i), 30, f"the push of message {i}", every=0.005)
                 idle_lat.append(_arrivals(push)[i] - sent[i])
-            except TimeoutError:
+            except WaitTimeout:
                 missed += 1
             time.sleep(rng.uniform(0.2, 0.6))
     finally:
@@ -193,7 +194,7 @@ def run(servers: Servers, workdir: Path, tick: Tick, quick: bool = False) -> Sta
 
     try:
         wait_for(all_polled, poll_interval + 120, "the pushes of the polled messages", every=0.2)
-    except TimeoutError:
+    except WaitTimeout:
         pass
     arrived = _arrivals(push)
     poll_lat = [arrived[i] - sent[i] for i in poll_ids if i in arrived]

@@ -24,9 +24,10 @@ from typing import Any
 
 from sqlalchemy import event, func, select
 
-from bench.common import Stage, Tick, service_env, start_worker, wait_for
+from bench.common import Stage, Tick, service_env, start_worker
 from bench.servers import Servers
 from tests.support import mails
+from tests.support.service import wait_for
 
 MERCHANTS = ["LULU HYPERMARKET", "SHELL OMAN", "CARREFOUR MOE", "OMANTEL", "JENAN TEA AIRP", "NESTO MUSCAT",
              "KARAK HOUSE", "STARBUCKS AVENUES", "AL FAIR", "TALABAT"]
@@ -62,8 +63,9 @@ def setup_user(factory: Any, dovecot: Any, user: str, push_url: str | None, budg
         u = User(email=f"{user}@example.test", timezone="Asia/Muscat")
         s.add(u)
         s.flush()
-        for name, amount in (("Everything", budget_omr), ("Half", str(int(float(budget_omr) / 2)) + ".000")):
-            s.add(Budget(user_id=u.id, name=name, amount_minor=to_minor(amount, "OMR"), currency="OMR",
+        whole = to_minor(budget_omr, "OMR")
+        for name, minor in (("Everything", whole), ("Half", whole // 2)):
+            s.add(Budget(user_id=u.id, name=name, amount_minor=minor, currency="OMR",
                          period="monthly", anchor_day=1))
         if push_url:
             s.add(NotifyTarget(user_id=u.id, kind="apprise", label="push", address_enc=secrets.encrypt(push_url)))

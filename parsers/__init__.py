@@ -11,7 +11,7 @@ from email.message import Message
 
 from models.money import MoneyError
 from parsers import registry
-from parsers.auth import authenticate
+from parsers.auth import authenticate, claims_bank
 from parsers.base import (
     Alert,
     Authentication,
@@ -82,8 +82,7 @@ def parse_message(
     elif alert.forwarded_from and not auth.bank_domain:
         # A bank alert inside someone's forward, not opted in: the bank's DKIM cannot be
         # checked, so it is a claim of a bank domain without dkim=pass (never counted).
-        inner = authenticate(message, alert.forwarded_from, known_bank_domains(), ())
-        if inner.bank_domain:
+        if claims_bank(alert.forwarded_from, known_bank_domains()):
             auth = Authentication(alert.forwarded_from, True, "forwarded-without-opt-in", auth.authserv_id)
     chosen = choose(alert, parser)
     try:

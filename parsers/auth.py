@@ -34,13 +34,19 @@ def lookalike(domain: str, bank_domains: Iterable[str]) -> str | None:
     return None
 
 
+def claims_bank(domain: str, bank_domains: Iterable[str]) -> bool:
+    """The domain is a known bank's, or imitates one (a claim that needs the bank's DKIM)."""
+    banks = [b.lower() for b in bank_domains]
+    return bool(domain) and (any(under(domain, b) for b in banks) or lookalike(domain, banks) is not None)
+
+
 def _authserv_id(value: str) -> str:
     return value.split(";", 1)[0].strip().split()[0].lower() if value.strip() else ""
 
 
 def authenticate(msg: Message, domain: str, bank_domains: Iterable[str], trusted_ids: Iterable[str]) -> Authentication:
     banks = [b.lower() for b in bank_domains]
-    is_bank = any(under(domain, b) for b in banks) if domain else False
+    is_bank = bool(domain) and any(under(domain, b) for b in banks)
     imitated = None if is_bank or not domain else lookalike(domain, banks)
     trusted = {t.lower() for t in trusted_ids}
     try:

@@ -68,11 +68,6 @@ def html_to_text(html: str) -> str:
     html = _CONTROL.sub("", html[:_MAX_TEXT])
     try:
         root = lxml.html.fromstring(html)
-    except (etree.ParserError, ValueError):
-        from bs4 import BeautifulSoup
-
-        return normalise(BeautifulSoup(html, "lxml").get_text("\n"))
-    try:
         for bad in root.xpath("//script|//style|//head"):
             bad.drop_tree()
         for el in root.iter():
@@ -85,7 +80,7 @@ def html_to_text(html: str) -> str:
             elif tag in _CELL:
                 el.tail = " " + (el.tail or "")
         return normalise(root.text_content())
-    except ValueError:  # text lxml will not hold (odd code points from a broken charset)
+    except (etree.ParserError, ValueError):  # markup or code points lxml will not hold
         from bs4 import BeautifulSoup
 
         return normalise(BeautifulSoup(html, "html.parser").get_text("\n"))

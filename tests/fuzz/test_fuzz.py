@@ -33,9 +33,6 @@ PARSE_CASES = 3000
 STORE_EVERY = 4  # every 4th case also goes through the store (750 on SQLite)
 PG_CASES = 500
 
-# Parser crashes found by this harness were fixed in parsers/ (see tests/fuzz/test_found.py);
-# none is tolerated.
-KNOWN_PARSER_CRASHES: set[str] = set()
 
 
 def _store(monkeypatch: pytest.MonkeyPatch, url: str, data_dir: str) -> harness.Store:
@@ -76,8 +73,8 @@ def test_mutated_fixtures_through_parsing_and_the_store(sqlite_store: harness.St
                 store_kinds[f"store: {out.problem}"] += 1
                 examples.setdefault(f"store: {out.problem}", i)
     assert not store_kinds, _report(store_kinds, examples)
-    new = Counter({k: n for k, n in parse_kinds.items() if k not in KNOWN_PARSER_CRASHES})
-    assert not new, _report(new, examples)
+    # None tolerated: the crashes this harness found are fixed (tests/unit/test_parser_hardening.py).
+    assert not parse_kinds, _report(parse_kinds, examples)
     assert sqlite_store.verify() == []
     # Guard against a mutator that mangles everything into noise: real alerts still count.
     assert sqlite_store.statuses.get("transaction", 0) >= stored // 10, sqlite_store.statuses

@@ -33,7 +33,12 @@ def fresh_database(server_url: str) -> str:
     return make_url(server_url).set(database=name).render_as_string(hide_password=False)
 
 
-def wait_for(predicate: Callable[[], Any], timeout: float = 30.0, what: str = "condition") -> Any:
+class WaitTimeout(AssertionError):
+    """A condition did not hold in time (an assertion in tests; the benchmarks catch it)."""
+
+
+def wait_for(predicate: Callable[[], Any], timeout: float = 30.0, what: str = "condition",
+             every: float = 0.05) -> Any:
     """Poll a condition (not a fixed sleep): returns its first truthy value."""
     deadline = time.monotonic() + timeout
     while True:
@@ -41,8 +46,8 @@ def wait_for(predicate: Callable[[], Any], timeout: float = 30.0, what: str = "c
         if value:
             return value
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-        time.sleep(0.05)
+            raise WaitTimeout(f"timed out after {timeout} s waiting for {what}")
+        time.sleep(every)
 
 
 @dataclass
