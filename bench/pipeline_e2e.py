@@ -7,7 +7,8 @@ alerts are queued: a real Celery worker (prefork, one process per core) on Redis
 PostgreSQL. The same bytes are then parsed in this process on one core.
 
 Where the time goes: the same messages are fetched, then processed, in this process
-(one core, no Celery) on a second database, each step timed; the slowest is run again
+(one core, no Celery, processing in batches as the worker does) on a second database, each
+step timed; the slowest is run again
 under cProfile on the other half of the messages and its top functions reported.
 """
 
@@ -24,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import event, func, select
 
+from bench import cpu
 from bench.common import Stage, Tick, service_env, start_worker
 from bench.servers import Servers
 from tests.support import mails
@@ -96,9 +98,9 @@ def status_counts(factory: Any) -> dict[str, int]:
 def run(servers: Servers, workdir: Path, tick: Tick, quick: bool = False) -> Stage:
     import parsers
     from models import Outbox, RawEmail, Transaction
-    from pipeline import db, fetch, process
+    from pipeline import db, fetch, process_batch
 
-    n = 500 if quick else 2000
+    n = 500 if quick else 5000
     stage = Stage()
     dovecot = servers.dovecot()
     for user in ("alice", "bob"):
@@ -115,7 +117,10 @@ def run(servers: Servers, workdir: Path, tick: Tick, quick: bool = False) -> Sta
     from tasks import jobs
 
     tick(f"pipeline: {n:,} messages end to end", 0.0)
+    pg_pid = cpu.postmaster_pid(servers.pg().data)
+    cpu0 = (cpu.machine_busy_s(), cpu.tree_cpu_s(worker.pid), cpu.tree_cpu_s(pg_pid) if pg_pid else 0.0)
     t0 = time.perf_counter()
+    t0_wall = datetime.now(timezone.utc)
     jobs.poll_mailbox.delay(account_id)
 
     def done() -> bool:
@@ -123,12 +128,23 @@ def run(servers: Servers, workdir: Path, tick: Tick, quick: bool = False) -> Sta
         tick(f"pipeline: {total - pending:,}/{n:,} processed end to end", (total - pending) / n)
         return total >= n and pending == 0
 
-    wait_for(done, 900, f"{n} processed messages", every=0.2)
+    wait_for(done, 900, f"{n} processed messages", every=0.05)
     e2e_s = time.perf_counter() - t0
+    cpu1 = (cpu.machine_busy_s(), cpu.tree_cpu_s(worker.pid), cpu.tree_cpu_s(pg_pid) if pg_pid else 0.0)
     servers.stop_proc(worker)
     with factory() as s:
         txns = s.scalar(select(func.count()).select_from(Transaction)) or 0
         outbox = s.scalar(select(func.count()).select_from(Outbox)) or 0
+        first_stored, last_stored = s.execute(select(func.min(RawEmail.created_at), func.max(RawEmail.created_at))).one()
+        last_started = s.scalar(select(func.max(RawEmail.processed_at)))
+    # When each step ended, seconds after the poll task was queued (processed_at is when
+    # the batch that processed a mail started).
+    timeline = {
+        "first_stored_s": round((first_stored - t0_wall).total_seconds(), 2),
+        "last_stored_s": round((last_stored - t0_wall).total_seconds(), 2),
+        "last_batch_started_s": round((last_started - t0_wall).total_seconds(), 2) if last_started else None,
+        "all_processed_s": round(e2e_s, 2),
+    }
     counts = status_counts(factory)
     if txns != n:
         raise AssertionError(f"{txns} transactions for {n} alerts (statuses {counts})")
@@ -138,13 +154,15 @@ def run(servers: Servers, workdir: Path, tick: Tick, quick: bool = False) -> Sta
     trusted = ["mx.spendwatch.test"]
     for raw in raws[:20]:
         parsers.parse_message(raw, trusted_authserv_ids=trusted)
-    parse_rates = []
+    parse_rates, parse_cpu = [], []
     for _ in range(3 if quick else 5):
-        p0 = time.perf_counter()
+        p0, c0 = time.perf_counter(), time.process_time()
         for raw in raws:
             parsers.parse_message(raw, trusted_authserv_ids=trusted)
         parse_rates.append(n / (time.perf_counter() - p0))
+        parse_cpu.append((time.process_time() - c0) / n)
     parse_rate = statistics.median(parse_rates)
+    cpu_detail = _cpu_split(cpu0, cpu1, n, statistics.median(parse_cpu))
 
     # ---- where the time goes: each step alone, in process, on a second database
     tick("pipeline: fetch alone (one core, in process)", None)
@@ -159,10 +177,9 @@ def run(servers: Servers, workdir: Path, tick: Tick, quick: bool = False) -> Sta
         ids = list(s.scalars(select(RawEmail.id).order_by(RawEmail.id)))
     half = len(ids) // 2
     p0 = time.perf_counter()
-    for i, rid in enumerate(ids[:half]):
-        process.process(factory2, rid)
-        if i % 50 == 0:
-            tick(f"pipeline: process alone {i:,}/{half:,}", i / max(half, 1))
+    for i in range(0, half, jobs.BATCH):  # as the worker does: batches of jobs.BATCH
+        process_batch.process_many(factory2, ids[i : min(i + jobs.BATCH, half)])
+        tick(f"pipeline: process alone {i:,}/{half:,}", i / max(half, 1))
     process_rate = half / (time.perf_counter() - p0)
     steps = {"fetch_store": fetch_rate, "process": process_rate}
     slowest = min(steps, key=lambda k: steps[k])
@@ -176,8 +193,8 @@ def run(servers: Servers, workdir: Path, tick: Tick, quick: bool = False) -> Sta
     event.listen(db.engine(), "before_cursor_execute", count)
     if slowest == "process":
         prof.enable()
-        for rid in ids[half:]:
-            process.process(factory2, rid)
+        for i in range(half, len(ids), jobs.BATCH):
+            process_batch.process_many(factory2, ids[i : i + jobs.BATCH])
         prof.disable()
         profiled = len(ids) - half
     else:
@@ -202,6 +219,8 @@ def run(servers: Servers, workdir: Path, tick: Tick, quick: bool = False) -> Sta
         "parse_only_per_s": round(parse_rate, 1),
         "parse_only_runs": [round(r, 1) for r in parse_rates],
         "append_per_s": round(append_rate, 1),
+        "timeline": timeline,
+        "cpu_ms_per_message": cpu_detail,
         "worker": f"celery prefork -c {servers_nproc()} on Redis, PostgreSQL",
         "outbox_rows": outbox,
         "statuses": counts,
@@ -216,6 +235,27 @@ def run(servers: Servers, workdir: Path, tick: Tick, quick: bool = False) -> Sta
         f"alone on one core: fetch+store {fetch_rate:.0f}/s, process {process_rate:.0f}/s; slowest: {slowest}"
     )
     return stage
+
+
+def _cpu_split(before: tuple[float, float, float], after: tuple[float, float, float], n: int,
+               parse_cpu_s: float) -> dict[str, Any]:
+    """CPU milliseconds per message during the end-to-end run, by part, against parse-only's.
+
+    ``best_ratio_these_costs_allow``: cores x parse CPU / total CPU per message, the
+    pipeline_vs_parse this machine would reach if every core were busy the whole run.
+    """
+    machine, worker, pg = (a - b for a, b in zip(after, before, strict=True))
+    per = {
+        "worker (fetch, parse, store, categorize, budgets)": worker,
+        "postgresql": pg,
+        "dovecot, redis and the rest of the machine": max(0.0, machine - worker - pg),
+    }
+    out: dict[str, Any] = {k: round(v * 1000 / n, 3) for k, v in per.items()}
+    out["total"] = round(machine * 1000 / n, 3)
+    out["parse_only"] = round(parse_cpu_s * 1000, 3)
+    out["cores"] = servers_nproc()
+    out["best_ratio_these_costs_allow"] = round(servers_nproc() * parse_cpu_s * n / machine, 3) if machine else None
+    return out
 
 
 def servers_nproc() -> int:

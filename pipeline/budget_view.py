@@ -1,18 +1,24 @@
 """The current state of each budget, read from budget period rows (never a SUM per request).
 
-Cost is O(budgets): one query for the budgets, one for their current periods.
+Cost is O(budgets) and independent of the number of transactions: two Core SELECTs that
+return plain tuples (the budgets joined with their categories, then their current period
+rows), no ORM objects. ``current`` gives integer minor units (the API formats them
+itself); ``current_states`` gives Decimals for callers that compute with them.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any, NamedTuple
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import Text, bindparam, cast, select
 from sqlalchemy.orm import Session
 
-from models import Budget, BudgetPeriod, User, from_minor
+from models import Budget, BudgetPeriod, Category, User, from_minor, minor_digits
+from models.tables import BudgetCategory
 from pipeline import periods
 
 
@@ -44,54 +50,165 @@ def state_of(spent: int, limit: int) -> str:
     return "on_track"
 
 
-def current_states(s: Session, user: User, now: datetime, only_active: bool = True) -> list[BudgetState]:
+def percent_of(spent: int, limit: int) -> int:
+    """Uncapped percent spent, rounded down (a zero limit with any spend is 100)."""
+    return spent * 100 // limit if limit > 0 else (100 if spent else 0)
+
+
+def money_str(minor: int, currency: str) -> str:
+    """``str(from_minor(minor, currency))`` without building a Decimal (10561 OMR -> "10.561")."""
+    digits = minor_digits(currency)
+    if digits == 0:
+        return str(minor)
+    whole, frac = divmod(-minor if minor < 0 else minor, 10**digits)
+    return f"{'-' if minor < 0 else ''}{whole}.{frac:0{digits}d}"
+
+
+class CurrentBudget(NamedTuple):
+    """One budget in its current period (or its own range, for a custom budget), in minor units."""
+
+    id: int
+    name: str
+    currency: str
+    period: str
+    thresholds: list[int]
+    rollover: bool
+    active: bool
+    categories: list[tuple[int, str]]  # (id, name), by id
+    start_date: date
+    end_date: date
+    days_left: int
+    limit_minor: int  # the period's limit with rollover carried in (the budget's amount without a row)
+    spent_minor: int
+
+
+@dataclass
+class _Spec:
+    """What periods.period_for reads of a budget."""
+
+    period: str
+    anchor_day: int
+    anchor_month: int
+    start_date: date | None
+    end_date: date | None
+
+
+_b = Budget.__table__
+_bc = BudgetCategory.__table__
+_c = Category.__table__
+_bp = BudgetPeriod.__table__
+
+# One row per (budget, category); a budget without categories comes once with NULLs. The
+# thresholds come as JSON text, decoded once per distinct value (budgets mostly share them).
+_BUDGETS = (
+    select(_b.c.id, _b.c.name, _b.c.currency, _b.c.amount_minor, _b.c.period, _b.c.anchor_day, _b.c.anchor_month,
+           _b.c.start_date, _b.c.end_date, cast(_b.c.thresholds, Text), _b.c.rollover, _b.c.active, _c.c.id,
+           _c.c.name)
+    .select_from(_b.outerjoin(_bc, _bc.c.budget_id == _b.c.id).outerjoin(_c, _c.c.id == _bc.c.category_id))
+    .where(_b.c.user_id == bindparam("user_id"))
+    .order_by(_b.c.id, _c.c.id)
+)
+_ACTIVE_BUDGETS = _BUDGETS.where(_b.c.active.is_(True))
+# The user's period rows starting on one of the given days (few: budgets share their
+# periods); the caller keeps each budget's own (budget_id, start), the unique key.
+_PERIODS = (
+    select(_bp.c.budget_id, _bp.c.start, _bp.c.limit_minor, _bp.c.carried_minor, _bp.c.spent_minor)
+    .select_from(_bp.join(_b, _b.c.id == _bp.c.budget_id))
+    .where(_b.c.user_id == bindparam("user_id"), _bp.c.start.in_(bindparam("starts", expanding=True)))
+)
+
+
+def current(s: Session, user: User, now: datetime, only_active: bool = True) -> list[CurrentBudget]:
+    """Every budget of ``user`` (by id) with its current period row's figures.
+
+    A custom budget not running today shows its own range; a budget without a period row
+    for its current period shows its amount and nothing spent.
+    """
     today = periods.local_day(now, user.timezone)
-    q = select(Budget).where(Budget.user_id == user.id).order_by(Budget.id)
-    if only_active:
-        q = q.where(Budget.active.is_(True))
-    budgets = s.scalars(q).all()
-    spans: dict[int, periods.Period] = {}
-    for b in budgets:
-        p = periods.period_for(b, today, user.week_start)
-        if p is None and b.period == "custom" and b.start_date and b.end_date:
-            p = periods.Period(b.start_date, b.end_date)  # a custom range not running today
-        if p is not None:
-            spans[b.id] = p
-    rows: dict[int, BudgetPeriod] = {}
-    if spans:
-        found = s.scalars(
-            select(BudgetPeriod).where(tuple_(BudgetPeriod.budget_id, BudgetPeriod.start).in_(
-                [(bid, p.start) for bid, p in spans.items()]
-            ))
+    if s.autoflush:
+        s.flush()  # what an ORM query would do first: Core statements do not autoflush
+    conn = s.connection()
+    rows = conn.execute(_ACTIVE_BUDGETS if only_active else _BUDGETS, {"user_id": user.id}).all()
+    spans: dict[tuple[Any, ...], periods.Period | None] = {}  # budgets often share a period: compute it once
+    decoded: dict[str | None, list[int]] = {}
+    # (id, name, currency, amount_minor, period, thresholds, rollover, active, Period, categories)
+    found: list[tuple[Any, ...]] = []
+    cats: list[tuple[int, str]] = []
+    last = None
+    for bid, name, cur, amount, kind, aday, amonth, sd, ed, thr, rollover, active, cid, cname in rows:
+        if bid != last:
+            last = bid
+            key = (kind, aday, amonth, sd, ed)
+            if key in spans:
+                p = spans[key]
+            else:
+                p = periods.period_for(_Spec(kind, aday, amonth, sd, ed), today, user.week_start)
+                if p is None and kind == "custom" and sd and ed:
+                    p = periods.Period(sd, ed)  # a custom range not running today
+                spans[key] = p
+            cats = []
+            if p is not None:
+                if thr not in decoded:
+                    decoded[thr] = list(json.loads(thr) or []) if thr is not None else []
+                found.append((bid, name, cur, amount, kind, decoded[thr], rollover, active, p, cats))
+        if cid is not None:
+            cats.append((cid, cname))
+    if not found:
+        return []
+    own = {f[0]: f[8].start for f in found}
+    figures = {
+        bid: (limit + carried, spent)
+        for bid, start, limit, carried, spent in conn.execute(
+            _PERIODS, {"user_id": user.id, "starts": sorted(set(own.values()))}
         ).all()
-        rows = {bp.budget_id: bp for bp in found}
+        if own.get(bid) == start
+    }
     out = []
-    for b in budgets:
-        p = spans.get(b.id)
-        if p is None:
-            continue
-        bp = rows.get(b.id)
-        limit = (bp.limit_minor + bp.carried_minor) if bp else b.amount_minor
-        spent = bp.spent_minor if bp else 0
-        pct = spent * 100 // limit if limit > 0 else (100 if spent else 0)
+    for bid, name, cur, amount, kind, thr, rollover, active, p, cats in found:
+        limit, spent = figures.get(bid, (amount, 0))
+        out.append(
+            CurrentBudget(
+                id=bid,
+                name=name,
+                currency=cur,
+                period=kind,
+                thresholds=list(thr),  # a list of its own
+                rollover=bool(rollover),
+                active=bool(active),
+                categories=cats,
+                start_date=p.start,
+                end_date=p.end,
+                days_left=p.days_left(today) if p.contains(today) else (0 if today > p.end else p.length_days),
+                limit_minor=limit,
+                spent_minor=spent,
+            )
+        )
+    return out
+
+
+def current_states(s: Session, user: User, now: datetime, only_active: bool = True) -> list[BudgetState]:
+    out = []
+    for b in current(s, user, now, only_active):
+        limit, spent, cur = b.limit_minor, b.spent_minor, b.currency
+        pct = percent_of(spent, limit)
         out.append(
             BudgetState(
                 id=b.id,
                 name=b.name,
-                currency=b.currency,
-                amount=from_minor(limit, b.currency),
-                spent=from_minor(spent, b.currency),
-                remaining=from_minor(limit - spent, b.currency),
+                currency=cur,
+                amount=from_minor(limit, cur),
+                spent=from_minor(spent, cur),
+                remaining=from_minor(limit - spent, cur),
                 progress=min(100, pct),
                 percent=pct,
                 state=state_of(spent, limit),
                 is_exceeded=spent > limit,
-                start_date=p.start,
-                end_date=p.end,
-                days_left=p.days_left(today) if p.contains(today) else (0 if today > p.end else p.length_days),
+                start_date=b.start_date,
+                end_date=b.end_date,
+                days_left=b.days_left,
                 period=b.period,
-                thresholds=list(b.thresholds or []),
-                categories=[(c.id, c.name) for c in b.categories],
+                thresholds=b.thresholds,
+                categories=b.categories,
             )
         )
     return out

@@ -10,6 +10,7 @@ replay or a spend that dips and rises again never records a threshold twice.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -166,6 +167,18 @@ def queue_alert(session: Session, user_id: int, alert_id: int) -> list[int]:
     return ids
 
 
+def add_spend(session: Session, bp: BudgetPeriod, delta: int) -> int:
+    """``spent = spent + delta`` in SQL (exact, safe under concurrency); the new spend."""
+    new: int = session.execute(
+        update(BudgetPeriod)
+        .where(BudgetPeriod.id == bp.id)
+        .values(spent_minor=BudgetPeriod.spent_minor + delta)
+        .returning(BudgetPeriod.spent_minor)
+    ).scalar_one()
+    session.expire(bp, ["spent_minor"])
+    return new
+
+
 def apply_transaction(session: Session, txn: Transaction, sign: int, now: datetime) -> Effects:
     """Add (+1) or remove (-1) ``txn`` from the spend of every budget period covering it.
 
@@ -190,15 +203,68 @@ def apply_transaction(session: Session, txn: Transaction, sign: int, now: dateti
             continue
         bp = ensure_period(session, budget, period, user.week_start)
         delta = sign * txn.amount_minor
-        new = session.execute(
-            update(BudgetPeriod)
-            .where(BudgetPeriod.id == bp.id)
-            .values(spent_minor=BudgetPeriod.spent_minor + delta)
-            .returning(BudgetPeriod.spent_minor)
-        ).scalar_one()
-        session.expire(bp, ["spent_minor"])
+        new = add_spend(session, bp, delta)
         if sign > 0:
             effects.extend(_record_alerts(session, budget, bp, new - delta, new, txn, period.contains(today)))
+    return effects
+
+
+def apply_new(session: Session, txns: Sequence[Transaction], now: datetime) -> Effects:
+    """``apply_transaction(+1)`` for each of a batch of new transactions, in order, with the same records.
+
+    Deltas are summed per period and written with one UPDATE per period at the end (in
+    (budget, start) order, the order one-by-one processing locks periods in); thresholds
+    are found by walking each period's transactions in order, so every alert names the
+    transaction that crossed it and the spend at that point. A rollover period created on
+    the way first has its predecessor's pending spend written, so it carries in exactly
+    what it would have one by one.
+    """
+    pending: dict[tuple[int, date], list[Transaction]] = {}
+    rows: dict[tuple[int, date], tuple[Budget, periods.Period, BudgetPeriod]] = {}
+    users: dict[int, tuple[User, list[Budget]]] = {}
+    effects = Effects([], [])
+
+    def write(key: tuple[int, date]) -> None:
+        items = pending.pop(key, [])
+        if not items:
+            return
+        budget, period, bp = rows[key]
+        total = sum(t.amount_minor for t in items)
+        new = add_spend(session, bp, total)
+        user = users[budget.user_id][0]
+        is_current = period.contains(periods.local_day(now, user.timezone))
+        running = new - total
+        for txn in items:
+            effects.extend(_record_alerts(session, budget, bp, running, running + txn.amount_minor, txn, is_current))
+            running += txn.amount_minor
+
+    for txn in txns:
+        if not txn.counts_as_spend:
+            continue
+        if txn.user_id not in users:
+            user = session.get(User, txn.user_id)
+            assert user is not None
+            active = session.scalars(
+                select(Budget).where(Budget.user_id == txn.user_id, Budget.active.is_(True)).order_by(Budget.id)
+            ).all()
+            users[txn.user_id] = (user, list(active))
+        user, active = users[txn.user_id]
+        day = periods.local_day(txn.occurred_at, user.timezone)
+        for budget in active:
+            if not covers(budget, txn):
+                continue
+            period = periods.period_for(budget, day, user.week_start)
+            if period is None:
+                continue
+            key = (budget.id, period.start)
+            if key not in rows:
+                prev = periods.previous(budget, period, user.week_start) if budget.rollover else None
+                if prev is not None:
+                    write((budget.id, prev.start))
+                rows[key] = (budget, period, ensure_period(session, budget, period, user.week_start))
+            pending.setdefault(key, []).append(txn)
+    for key in sorted(pending):
+        write(key)
     return effects
 
 

@@ -22,17 +22,35 @@ def category_named(s: Session, user_id: int, name: str) -> Category:
 
 def categorize_transaction(s: Session, txn: Transaction, user: User) -> None:
     """Set category, transfer/income flags and display name from rules and the built-in map."""
-    from pipeline.categorize import categorize, fields_of, rule_specs
+    Categorizer(s, user.id).apply(txn)
 
-    rules = s.scalars(
-        select(Rule).where(Rule.user_id == user.id, Rule.active.is_(True)).order_by(Rule.priority, Rule.id)
-    ).all()
-    decision = categorize(fields_of(txn), rule_specs(rules))
-    if decision.display_name:
-        txn.display_name = decision.display_name
-    txn.merchant = decision.merchant or txn.merchant_raw
-    txn.is_transfer = decision.is_transfer
-    txn.is_income = decision.is_income
-    txn.excluded = decision.excluded
-    txn.category_id = category_named(s, user.id, decision.category or "Uncategorized").id
-    txn.category_source = decision.source
+
+class Categorizer:
+    """One user's active rules read once, and category ids remembered: for a batch of mail."""
+
+    def __init__(self, s: Session, user_id: int) -> None:
+        from pipeline.categorize import rule_specs
+
+        self.s = s
+        self.user_id = user_id
+        rules = s.scalars(
+            select(Rule).where(Rule.user_id == user_id, Rule.active.is_(True)).order_by(Rule.priority, Rule.id)
+        ).all()
+        self.specs = rule_specs(rules)
+        self.category_ids: dict[str, int] = {}
+
+    def apply(self, txn: Transaction) -> None:
+        from pipeline.categorize import categorize, fields_of
+
+        decision = categorize(fields_of(txn), self.specs)
+        if decision.display_name:
+            txn.display_name = decision.display_name
+        txn.merchant = decision.merchant or txn.merchant_raw
+        txn.is_transfer = decision.is_transfer
+        txn.is_income = decision.is_income
+        txn.excluded = decision.excluded
+        name = decision.category or "Uncategorized"
+        if name not in self.category_ids:
+            self.category_ids[name] = category_named(self.s, self.user_id, name).id
+        txn.category_id = self.category_ids[name]
+        txn.category_source = decision.source

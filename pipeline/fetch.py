@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models import MailAccount, MailboxCursor, RawStatus, User
 from pipeline import config, secrets
-from pipeline.ingest import sha256, store_raw
+from pipeline.ingest import raw_row, sha256, store_many
 from pipeline.locks import mailbox_lock
 from pipeline.mailbox import Mailbox, MailboxError  # the only imapclient user
 
@@ -120,51 +120,39 @@ def poll_folder(
         too_big = [u for u in wanted if (heads[u].size or 0) > settings.max_message_bytes]
         small = [u for u in wanted if u not in too_big]
         bodies = dict(mb.bodies(small, settings.fetch_batch)) if small else {}
-        stored: list[int] = []
-        acted: list[int] = []
+        rows = []
+        for uid in wanted:
+            if uid in too_big:
+                # Kept with a status (nothing fetched is lost) but the body stays on the
+                # server: a bank alert is never megabytes, and memory stays bounded.
+                size = heads[uid].size or 0
+                rows.append(raw_row(
+                    user_id=account.user_id,
+                    raw=heads[uid].raw_headers,
+                    source="imap",
+                    mail_account_id=account.id,
+                    folder=folder,
+                    uidvalidity=state.uidvalidity,
+                    uid=uid,
+                    size=size,
+                    status=RawStatus.FAILED,
+                    reason=(
+                        f"message of {size / 1e6:.1f} MB is over the {settings.max_message_bytes / 1e6:.1f} MB "
+                        "limit for bank alerts: headers kept, body left on the server"
+                    ),
+                    truncated=True,
+                    digest=sha256(f"{account.id}/{folder}/{state.uidvalidity}/{uid}".encode()),
+                ))
+            elif uid in bodies:
+                rows.append(raw_row(user_id=account.user_id, raw=bodies[uid], source="imap", mail_account_id=account.id,
+                                    folder=folder, uidvalidity=state.uidvalidity, uid=uid))
+            else:
+                report.errors.append(f"{folder} UID {uid}: the server returned no body (deleted meanwhile?)")
+        acted = [int(r["uid"]) for r in rows]
         with factory.begin() as s:
-            for uid in wanted:
-                if uid in too_big:
-                    # Kept with a status (nothing fetched is lost) but the body stays on the
-                    # server: a bank alert is never megabytes, and memory stays bounded.
-                    size = heads[uid].size or 0
-                    row = store_raw(
-                        s,
-                        user_id=account.user_id,
-                        raw=heads[uid].raw_headers,
-                        source="imap",
-                        mail_account_id=account.id,
-                        folder=folder,
-                        uidvalidity=state.uidvalidity,
-                        uid=uid,
-                        size=size,
-                        status=RawStatus.FAILED,
-                        reason=(
-                            f"message of {size / 1e6:.1f} MB is over the {settings.max_message_bytes / 1e6:.1f} MB "
-                            "limit for bank alerts: headers kept, body left on the server"
-                        ),
-                        truncated=True,
-                        digest=sha256(f"{account.id}/{folder}/{state.uidvalidity}/{uid}".encode()),
-                    )
-                elif uid in bodies:
-                    row = store_raw(
-                        s,
-                        user_id=account.user_id,
-                        raw=bodies[uid],
-                        source="imap",
-                        mail_account_id=account.id,
-                        folder=folder,
-                        uidvalidity=state.uidvalidity,
-                        uid=uid,
-                    )
-                else:
-                    report.errors.append(f"{folder} UID {uid}: the server returned no body (deleted meanwhile?)")
-                    continue
-                acted.append(uid)
-                if row is None:
-                    report.duplicates += 1
-                elif uid not in too_big:
-                    stored.append(row)
+            new_ids = store_many(s, rows)  # one statement for the batch
+            report.duplicates += len(acted) - len(new_ids)
+            stored = [new_ids[u] for u in acted if u in new_ids and u not in too_big]
             cur = _cursor(s, account.id, folder)
             if cur is None:
                 s.add(MailboxCursor(mail_account_id=account.id, folder=folder, uidvalidity=state.uidvalidity, last_uid=max(chunk)))

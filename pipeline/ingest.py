@@ -66,8 +66,7 @@ def sha256(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def store_raw(
-    session: Session,
+def raw_row(
     *,
     user_id: int,
     raw: bytes,
@@ -81,34 +80,48 @@ def store_raw(
     reason: str | None = None,
     truncated: bool = False,
     digest: str | None = None,
-) -> int | None:
-    """Insert one raw e-mail; None when it is already stored (by IMAP identity or by hash)."""
+) -> dict[str, Any]:
+    """The raw_emails row of one mail (headers read here, tolerantly)."""
     info = header_info(raw)
-    stmt = (
-        _insert(session, RawEmail)
-        .values(
-            user_id=user_id,
-            mail_account_id=mail_account_id,
-            source=source,
-            folder=folder,
-            uidvalidity=uidvalidity,
-            uid=uid,
-            sha256=digest or sha256(raw),
-            message_id=info.message_id,
-            sender=info.sender,
-            subject=info.subject,
-            size=size if size is not None else len(raw),
-            raw=raw,
-            truncated=truncated,
-            status=status.value,
-            reason=reason,
-            received_at=info.date,
-            created_at=datetime.now(timezone.utc),
-        )
-        .on_conflict_do_nothing()
-        .returning(RawEmail.id)
-    )
+    return {
+        "user_id": user_id,
+        "mail_account_id": mail_account_id,
+        "source": source,
+        "folder": folder,
+        "uidvalidity": uidvalidity,
+        "uid": uid,
+        "sha256": digest or sha256(raw),
+        "message_id": info.message_id,
+        "sender": info.sender,
+        "subject": info.subject,
+        "size": size if size is not None else len(raw),
+        "raw": raw,
+        "truncated": truncated,
+        "status": status.value,
+        "reason": reason,
+        "received_at": info.date,
+        "created_at": datetime.now(timezone.utc),
+    }
+
+
+def store_raw(session: Session, *, user_id: int, raw: bytes, source: str) -> int | None:
+    """Insert one raw e-mail (a file, the demo); None when it is already stored (same hash)."""
+    row = raw_row(user_id=user_id, raw=raw, source=source)
+    stmt = _insert(session, RawEmail).values(row).on_conflict_do_nothing().returning(RawEmail.id)
     return session.execute(stmt).scalar()
+
+
+def store_many(session: Session, rows: list[dict[str, Any]]) -> dict[int, int]:
+    """Insert the rows of one IMAP batch (``raw_row``) in one statement; {uid: new id}.
+
+    A uid missing from the answer was already stored (by IMAP identity or by hash).
+    """
+    if not rows:
+        return {}
+    stmt = _insert(session, RawEmail.__table__).on_conflict_do_nothing().returning(
+        RawEmail.__table__.c.uid, RawEmail.__table__.c.id
+    )
+    return {int(uid): int(i) for uid, i in session.execute(stmt, rows).all()}
 
 
 @dataclass

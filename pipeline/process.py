@@ -13,6 +13,7 @@ import hashlib
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import case, select, text, update
@@ -117,27 +118,23 @@ def _finish(raw: RawEmail, status: RawStatus, reason: str | None, parser: str | 
 
 
 def _parse(s: Session, raw: RawEmail, settings: config.Settings) -> ParseResult:
+    return parsers.parse_message(raw.raw, **parse_options(s, raw, settings))
+
+
+def parse_options(s: Session, raw: RawEmail, settings: config.Settings) -> dict[str, Any]:
+    """What parse_message needs to know about the mailbox and the user (the same for a whole batch)."""
     account = s.get(MailAccount, raw.mail_account_id) if raw.mail_account_id else None
     user = s.get(User, raw.user_id)
     trusted = list(settings.trusted_ids) + [str(x).lower() for x in (account.trusted_authserv_ids if account else [])]
-    return parsers.parse_message(
-        raw.raw,
-        trusted_authserv_ids=trusted,
-        accept_forwarded=bool(account and account.accept_forwarded),
-        own_addresses=[user.email] if user else [],
-    )
+    return {
+        "trusted_authserv_ids": trusted,
+        "accept_forwarded": bool(account and account.accept_forwarded),
+        "own_addresses": [user.email] if user else [],
+    }
 
 
-def _process(s: Session, raw_id: int, now: datetime, settings: config.Settings) -> Outcome:
-    query = select(RawEmail).where(RawEmail.id == raw_id)
-    if s.get_bind().dialect.name == "postgresql":
-        query = query.with_for_update()
-    raw = s.scalar(query)
-    if raw is None or raw.status != RawStatus.PENDING.value:
-        return Outcome(raw_id, raw.status if raw else "missing", skipped=True)
-    if raw.truncated:
-        return _finish(raw, RawStatus.FAILED, raw.reason or "message was not fetched in full", None, now)
-    result = _parse(s, raw, settings)
+def not_counted(result: ParseResult) -> tuple[RawStatus, str | None] | None:
+    """The status and reason of a parse that counts nothing; None for a transaction to count."""
     auth = result.authentication
     if auth is not None and auth.suspicious:
         if auth.dkim == "forwarded-without-opt-in":
@@ -150,10 +147,27 @@ def _process(s: Session, raw_id: int, now: datetime, settings: config.Settings) 
                 f"claims to be from {auth.domain}, a bank domain, but has no dkim=pass for it "
                 f"from a trusted Authentication-Results header (dkim: {auth.dkim})"
             )
-        return _finish(raw, RawStatus.SUSPICIOUS, why, result.parser, now)
+        return RawStatus.SUSPICIOUS, why
     if result.status is not Status.TRANSACTION or result.transaction is None:
         status = RawStatus.NOT_TRANSACTION if result.status is Status.NOT_TRANSACTION else RawStatus.UNRECOGNIZED
-        return _finish(raw, status, result.reason, result.parser, now)
+        return status, result.reason
+    return None
+
+
+def _process(s: Session, raw_id: int, now: datetime, settings: config.Settings) -> Outcome:
+    query = select(RawEmail).where(RawEmail.id == raw_id)
+    if s.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update()
+    raw = s.scalar(query)
+    if raw is None or raw.status != RawStatus.PENDING.value:
+        return Outcome(raw_id, raw.status if raw else "missing", skipped=True)
+    if raw.truncated:
+        return _finish(raw, RawStatus.FAILED, raw.reason or "message was not fetched in full", None, now)
+    result = _parse(s, raw, settings)
+    verdict = not_counted(result)
+    if verdict is not None:
+        return _finish(raw, verdict[0], verdict[1], result.parser, now)
+    assert result.transaction is not None
 
     user = s.get(User, raw.user_id)
     assert user is not None
@@ -190,26 +204,7 @@ def _process(s: Session, raw_id: int, now: datetime, settings: config.Settings) 
             other_txn.review_reason = f"shares its Message-ID with e-mail #{raw.id} but is a different transaction"
 
     bank_account = _bank_account(s, raw.user_id, result.parser, t, occurred)
-    txn = Transaction(
-        user_id=raw.user_id,
-        raw_email_id=raw.id,
-        bank_account_id=bank_account.id if bank_account else None,
-        bank=result.parser,
-        amount_minor=to_minor(t.amount, t.currency),
-        currency=t.currency,
-        direction=t.direction.value,
-        kind=t.kind.value,
-        merchant_raw=t.merchant,
-        counterparty=t.counterparty,
-        account_mask=t.account,
-        occurred_at=occurred,
-        reference=t.reference,
-        balance_minor=to_minor(t.balance, t.balance_currency or t.currency) if t.balance is not None else None,
-        fingerprint=fp,
-        message_id=raw.message_id,
-        needs_review=review is not None,
-        review_reason=review,
-    )
+    txn = new_transaction(raw, result.parser, t, occurred, fp, bank_account, review)
     categorize_transaction(s, txn, user)
     s.add(txn)
     s.flush()  # the unique raw_email_id key: a concurrent double process fails here
@@ -218,6 +213,36 @@ def _process(s: Session, raw_id: int, now: datetime, settings: config.Settings) 
     out.transaction_id = txn.id
     out.outbox_ids = effects.outbox_ids
     return out
+
+
+def transaction_values(raw: RawEmail, parser: str | None, t: ParsedTransaction, occurred: datetime, fp: str,
+                       bank_account: BankAccount | None, review: str | None) -> dict[str, Any]:
+    """The transactions row of a parsed alert, before categorizing."""
+    return {
+        "user_id": raw.user_id,
+        "raw_email_id": raw.id,
+        "bank_account_id": bank_account.id if bank_account else None,
+        "bank": parser,
+        "amount_minor": to_minor(t.amount, t.currency),
+        "currency": t.currency,
+        "direction": t.direction.value,
+        "kind": t.kind.value,
+        "merchant_raw": t.merchant,
+        "counterparty": t.counterparty,
+        "account_mask": t.account,
+        "occurred_at": occurred,
+        "reference": t.reference,
+        "balance_minor": to_minor(t.balance, t.balance_currency or t.currency) if t.balance is not None else None,
+        "fingerprint": fp,
+        "message_id": raw.message_id,
+        "needs_review": review is not None,
+        "review_reason": review,
+    }
+
+
+def new_transaction(raw: RawEmail, parser: str | None, t: ParsedTransaction, occurred: datetime, fp: str,
+                    bank_account: BankAccount | None, review: str | None) -> Transaction:
+    return Transaction(**transaction_values(raw, parser, t, occurred, fp, bank_account, review))
 
 
 def _fit(t: ParsedTransaction) -> ParsedTransaction:
@@ -232,9 +257,23 @@ def _fit(t: ParsedTransaction) -> ParsedTransaction:
                                account=clip(t.account, 64), reference=clip(t.reference, 200))
 
 
-def _bank_account(s: Session, user_id: int, bank: str, t: ParsedTransaction, when: datetime) -> BankAccount | None:
+def _bank_account(s: Session, user_id: int, bank: str, t: ParsedTransaction, when: datetime,
+                  cache: dict[tuple[str, str], BankAccount] | None = None) -> BankAccount | None:
     if not t.account:
         return None
+    acct = cache.get((bank, t.account)) if cache is not None else None
+    if acct is None:
+        acct = _find_bank_account(s, user_id, bank, t)
+        if cache is not None:
+            cache[(bank, t.account)] = acct
+    if t.balance is not None and (acct.last_seen_at is None or when >= acct.last_seen_at):
+        acct.last_balance_minor = to_minor(t.balance, t.balance_currency or t.currency)
+        acct.last_seen_at = when
+    return acct
+
+
+def _find_bank_account(s: Session, user_id: int, bank: str, t: ParsedTransaction) -> BankAccount:
+    assert t.account
     query = select(BankAccount).where(
         BankAccount.user_id == user_id, BankAccount.bank == bank, BankAccount.mask == t.account
     )
@@ -247,9 +286,6 @@ def _bank_account(s: Session, user_id: int, bank: str, t: ParsedTransaction, whe
         )
         acct = s.scalar(query)
         assert acct is not None
-    if t.balance is not None and (acct.last_seen_at is None or when >= acct.last_seen_at):
-        acct.last_balance_minor = to_minor(t.balance, t.balance_currency or t.currency)
-        acct.last_seen_at = when
     return acct
 
 

@@ -10,7 +10,6 @@ from decimal import Decimal
 from typing import Any
 
 from fastapi import APIRouter, HTTPException
-from sqlalchemy import select
 
 from api.deps import NotFound, NowDep, PathId, SessionDep, UserDep
 from api.schemas import BudgetIn, BudgetPatch, check_minor
@@ -20,26 +19,30 @@ from pipeline import budget_edit, budget_view, periods
 router = APIRouter(prefix="/api/budgets", tags=["budgets"])
 
 
-def _state_json(st: budget_view.BudgetState, rollover: bool, active: bool = True) -> dict[str, Any]:
+def _budget_json(b: budget_view.CurrentBudget) -> dict[str, Any]:
+    """A budget in its current period, as GET /api/budgets shows it (amounts as strings)."""
+    limit, spent, cur = b.limit_minor, b.spent_minor, b.currency
+    pct = budget_view.percent_of(spent, limit)
+    money = budget_view.money_str
     return {
-        "id": st.id,
-        "name": st.name,
-        "amount": str(st.amount),
-        "spent": str(st.spent),
-        "progress": st.progress,
-        "is_exceeded": st.is_exceeded,
-        "start_date": st.start_date.isoformat(),
-        "end_date": st.end_date.isoformat(),
-        "days_left": st.days_left,
-        "categories": [{"id": cid, "name": name} for cid, name in st.categories],
-        "state": st.state,
-        "percent": st.percent,
-        "remaining": str(st.remaining),
-        "currency": st.currency,
-        "period": st.period,
-        "thresholds": st.thresholds,
-        "rollover": rollover,
-        "active": active,
+        "id": b.id,
+        "name": b.name,
+        "amount": money(limit, cur),
+        "spent": money(spent, cur),
+        "progress": min(100, pct),
+        "is_exceeded": spent > limit,
+        "start_date": b.start_date.isoformat(),
+        "end_date": b.end_date.isoformat(),
+        "days_left": b.days_left,
+        "categories": [{"id": cid, "name": name} for cid, name in b.categories],
+        "state": budget_view.state_of(spent, limit),
+        "percent": pct,
+        "remaining": money(limit - spent, cur),
+        "currency": cur,
+        "period": b.period,
+        "thresholds": b.thresholds,
+        "rollover": b.rollover,
+        "active": b.active,
     }
 
 
@@ -53,10 +56,7 @@ def owned(s: SessionDep, user_id: int, budget_id: int) -> Budget:
 @router.get("")
 def list_budgets(s: SessionDep, user: UserDep, now: NowDep) -> list[dict[str, Any]]:
     """Every budget in its current period (a custom range shows its own dates)."""
-    states = budget_view.current_states(s, user, now, only_active=False)
-    flags = {bid: (rollover, active) for bid, rollover, active in s.execute(
-        select(Budget.id, Budget.rollover, Budget.active).where(Budget.user_id == user.id))}
-    return [_state_json(st, *flags.get(st.id, (False, True))) for st in states]
+    return [_budget_json(b) for b in budget_view.current(s, user, now, only_active=False)]
 
 
 def _anchor(period: str, anchor_day: int | None) -> int:
@@ -122,9 +122,9 @@ def summary(s: SessionDep, user: UserDep, now: NowDep) -> dict[str, Any]:
 @router.get("/{budget_id}")
 def get_budget(budget_id: PathId, s: SessionDep, user: UserDep, now: NowDep) -> dict[str, Any]:
     budget = owned(s, user.id, budget_id)
-    for st in budget_view.current_states(s, user, now, only_active=False):
-        if st.id == budget.id:
-            return _state_json(st, budget.rollover, budget.active) | {"account_mask": budget.account_mask}
+    for b in budget_view.current(s, user, now, only_active=False):
+        if b.id == budget.id:
+            return _budget_json(b) | {"account_mask": budget.account_mask}
     raise NotFound("budget", budget_id)
 
 

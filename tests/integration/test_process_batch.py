@@ -1,0 +1,243 @@
+"""Batch processing gives exactly what one-by-one processing gives, on SQLite and PostgreSQL.
+
+The same stored mails (every project fixture, Bank Muscat alerts that cross thresholds,
+twins by Message-ID, forged and private mail) go through ``process.process`` one by one
+on one database and through ``process_batch.process_many`` on another; every row that
+processing writes must come out the same.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from models import (
+    Alert,
+    BankAccount,
+    Base,
+    Budget,
+    BudgetPeriod,
+    Category,
+    NotifyTarget,
+    Outbox,
+    RawEmail,
+    RawStatus,
+    Rule,
+    Transaction,
+    User,
+    to_minor,
+)
+from pipeline import config, process, process_batch
+from pipeline.db import make_engine
+from pipeline.ingest import store_raw
+from tests.support import mails
+from tests.support.service import fresh_database
+
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "emails"
+
+
+@pytest.fixture(autouse=True)
+def _settings(monkeypatch, tmp_path):
+    monkeypatch.setenv("SPENDWATCH_TRUSTED_AUTHSERV_IDS", mails.AUTHSERV)
+    monkeypatch.setenv("SPENDWATCH_DATA_DIR", str(tmp_path / "data"))
+    config.reset()
+    yield
+    config.reset()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def make_factory(request, tmp_path):
+    engines = []
+
+    def make(name: str) -> sessionmaker[Session]:
+        if request.param == "sqlite":
+            url = f"sqlite:///{tmp_path / (name + '.db')}"
+        else:
+            url = fresh_database(request.getfixturevalue("pg_url"))
+        engine = make_engine(url)
+        Base.metadata.create_all(engine)
+        engines.append(engine)
+        return sessionmaker(bind=engine, expire_on_commit=False)
+
+    yield make
+    for e in engines:
+        e.dispose()
+
+
+def seed(factory: sessionmaker[Session]) -> int:
+    with factory.begin() as s:
+        user = User(email="me@example.test", timezone="Asia/Muscat")
+        s.add(user)
+        s.flush()
+        groceries = Category(user_id=user.id, name="Groceries")
+        fuel = Category(user_id=user.id, name="Fuel")
+        s.add_all([groceries, fuel])
+        s.flush()
+        s.add(Rule(user_id=user.id, name="shell is fuel", conditions=[{"field": "merchant", "op": "contains", "value": "SHELL"}],
+                   actions={"set_category": "Fuel"}))
+        everything = Budget(user_id=user.id, name="Everything", amount_minor=to_minor("60.000", "OMR"), currency="OMR",
+                            period="monthly", anchor_day=1)
+        food = Budget(user_id=user.id, name="Food", amount_minor=to_minor("20.000", "OMR"), currency="OMR",
+                      period="monthly", anchor_day=1, thresholds=[25, 50, 75, 100])
+        food.categories = [groceries]
+        week = Budget(user_id=user.id, name="Fuel week", amount_minor=to_minor("5.000", "OMR"), currency="OMR",
+                      period="weekly", anchor_day=1, rollover=True)
+        week.categories = [fuel]
+        s.add_all([everything, food, week])
+        s.add(NotifyTarget(user_id=user.id, kind="email", label="me", address_enc="x"))
+        s.add(NotifyTarget(user_id=user.id, kind="apprise", label="push", address_enc="y"))
+        s.flush()
+        return int(user.id)
+
+
+def corpus() -> list[bytes]:
+    """Every project fixture, then Muscat alerts that climb through the thresholds."""
+    raws = [p.read_bytes() for p in sorted(FIXTURES.rglob("*.eml"))]
+    start = datetime(2026, 11, 2, 8, 0, tzinfo=timezone.utc)
+    auth = mails.dkim_pass()
+    merchants = ["LULU HYPERMARKET", "SHELL OMAN", "CARREFOUR MOE", "SHELL AL KHUWAIR", "NESTO MUSCAT"]
+    for i in range(40):
+        raws.append(mails.card_purchase(f"{1 + i % 4}.{(i * 37) % 1000:03d}", merchants[i % 5], start + timedelta(hours=7 * i),
+                                        message_id=f"<buy-{i}@bankmuscat.com>", auth=auth))
+    # Twins: the same alert re-sent with other bytes, and a reused Message-ID for another purchase.
+    raws.append(mails.card_purchase("2.000", "LULU HYPERMARKET", start + timedelta(hours=7), message_id="<buy-1@bankmuscat.com>",
+                                    auth=auth, terminal="512208"))
+    raws.append(mails.card_purchase("9.999", "KARAK HOUSE", start, message_id="<buy-3@bankmuscat.com>", auth=auth))
+    raws.append(mails.card_purchase("4.000", "TWIN A", start, message_id="<twin@bankmuscat.com>", auth=auth))
+    raws.append(mails.card_purchase("4.000", "TWIN A", start, message_id="<twin@bankmuscat.com>", auth=auth, terminal="1"))
+    # Forged (no dkim) and a private mail.
+    raws.append(mails.card_purchase("50.000", "FORGED", start, message_id="<forged@bankmuscat.com>",
+                                    auth=f"{mails.AUTHSERV}; dkim=fail header.d=bankmuscat.com; spf=fail"))
+    raws.append(mails.other_mail(start, message_id="<hello@example.org>"))
+    return raws
+
+
+def store(factory: sessionmaker[Session], user_id: int, raws: list[bytes]) -> list[int]:
+    with factory.begin() as s:
+        ids = [store_raw(s, user_id=user_id, raw=r, source="file") for r in raws]
+    assert None not in ids
+    return [int(i) for i in ids if i is not None]
+
+
+def snapshot(factory: sessionmaker[Session]) -> dict[str, Any]:
+    """Everything processing writes, keyed by what is stable across databases (raw e-mail ids)."""
+    with factory() as s:
+        cats = dict(s.execute(select(Category.id, Category.name)).all())
+        accounts = {a.id: (a.bank, a.mask, a.last_balance_minor, a.last_seen_at) for a in s.scalars(select(BankAccount))}
+        txn_raw = dict(s.execute(select(Transaction.id, Transaction.raw_email_id)).all())
+        txns = {
+            t.raw_email_id: (t.amount_minor, t.currency, t.direction, t.kind, t.merchant, t.merchant_raw, t.display_name,
+                             t.counterparty, t.account_mask, t.occurred_at, t.reference, t.balance_minor,
+                             cats.get(t.category_id), t.category_source, t.is_transfer, t.is_income, t.excluded,
+                             t.needs_review, t.review_reason, t.fingerprint, t.message_id, t.bank,
+                             accounts.get(t.bank_account_id))
+            for t in s.scalars(select(Transaction))
+        }
+        raws = {r.id: (r.status, r.reason, r.parser, r.processed_at) for r in s.scalars(select(RawEmail))}
+        budget_names = dict(s.execute(select(Budget.id, Budget.name)).all())
+        bps = {bp.id: (budget_names[bp.budget_id], bp.start) for bp in s.scalars(select(BudgetPeriod))}
+        periods = {(budget_names[bp.budget_id], bp.start): (bp.end, bp.limit_minor, bp.carried_minor, bp.spent_minor)
+                   for bp in s.scalars(select(BudgetPeriod))}
+        alerts = {(bps[a.budget_period_id], a.threshold): (a.percent, a.spent_minor, txn_raw.get(a.transaction_id), a.notify)
+                  for a in s.scalars(select(Alert))}
+        alert_key = {a.id: (bps[a.budget_period_id], a.threshold) for a in s.scalars(select(Alert))}
+        outbox = sorted((alert_key[o.alert_id], o.target_id, o.status) for o in s.scalars(select(Outbox)))
+    return {"raws": raws, "txns": txns, "periods": periods, "alerts": alerts, "outbox": outbox,
+            "categories": sorted(cats.values()), "accounts": sorted(accounts.values(), key=repr)}
+
+
+def test_a_batch_writes_what_one_by_one_writes(make_factory):
+    raws = corpus()
+    one, many = make_factory("one"), make_factory("many")
+    user_one, user_many = seed(one), seed(many)
+    ids_one, ids_many = store(one, user_one, raws), store(many, user_many, raws)
+    assert ids_one == ids_many
+
+    result = process_batch.process_many(many, ids_many, NOW)
+    # Twins go one by one after the batch: one by one in that same order gives the same rows.
+    for rid in [i for i in ids_one if i not in result.one_by_one] + result.one_by_one:
+        process.process(one, rid, NOW)
+
+    a, b = snapshot(one), snapshot(many)
+    assert a == b
+    statuses = [v[0] for v in b["raws"].values()]
+    # The mix is what this test is for: every outcome kind and alerts must be present.
+    for kind in ("transaction", "duplicate", "suspicious", "unrecognized", "not_transaction"):
+        assert kind in statuses, (kind, sorted(set(statuses)))
+    assert b["alerts"] and b["outbox"]
+    assert any(v[17] for v in b["txns"].values()), "the reused Message-ID pair goes to review"
+    # Only twins went one by one; every stored mail has an outcome and its outbox rows.
+    assert sorted(o.raw_email_id for o in result.outcomes) == ids_many
+    assert 0 < len(result.one_by_one) <= 6
+    with many() as s:
+        assert sorted(result.outbox_ids) == sorted(s.scalars(select(Outbox.id)))
+
+
+def test_processed_mail_is_left_alone_and_an_unfinished_attempt_goes_one_by_one(make_factory):
+    factory = make_factory("again")
+    user_id = seed(factory)
+    start = datetime(2026, 11, 3, 8, 0, tzinfo=timezone.utc)
+    raws = [mails.card_purchase("1.000", "NESTO MUSCAT", start + timedelta(minutes=i), message_id=f"<again-{i}@bankmuscat.com>",
+                                auth=mails.dkim_pass()) for i in range(6)]
+    ids = store(factory, user_id, raws)
+    with factory.begin() as s:  # an earlier batch died on the last mail after counting its attempt
+        s.get(RawEmail, ids[-1]).attempts = 1  # type: ignore[union-attr]
+    first = process_batch.process_many(factory, ids[:3], NOW)
+    assert first.one_by_one == []
+    second = process_batch.process_many(factory, ids, NOW)
+    assert second.one_by_one == [ids[-1]]
+    assert [o.skipped for o in second.outcomes if o.raw_email_id in ids[:3]] == [True, True, True]
+    with factory() as s:
+        assert s.query(Transaction).count() == 6
+        assert {r.status for r in s.scalars(select(RawEmail))} == {RawStatus.TRANSACTION.value}
+        assert s.get(RawEmail, ids[-1]).attempts == 2  # type: ignore[union-attr]
+        spent = sum(bp.spent_minor for bp in s.scalars(select(BudgetPeriod).join(Budget).where(Budget.name == "Everything")))
+        assert spent == 6000
+
+
+def test_overlapping_batches_at_once_count_each_mail_once(pg_url):
+    """Redelivered and swept copies of a batch may run together: the rows, not hope, decide."""
+    import threading
+
+    url = fresh_database(pg_url)
+    engine = make_engine(url)
+    Base.metadata.create_all(engine)
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    user_id = seed(factory)
+    start = datetime(2026, 11, 4, 8, 0, tzinfo=timezone.utc)
+    raws = [mails.card_purchase("0.500", "NESTO MUSCAT", start + timedelta(minutes=i), message_id=f"<race-{i}@bankmuscat.com>",
+                                auth=mails.dkim_pass()) for i in range(120)]
+    # Twins across the batches too: each pair must come out as one transaction and one duplicate.
+    raws += [mails.card_purchase("0.500", "NESTO MUSCAT", start + timedelta(minutes=i), message_id=f"<race-{i}@bankmuscat.com>",
+                                 auth=mails.dkim_pass(), terminal="9") for i in range(10)]
+    ids = store(factory, user_id, raws)
+    slices = [ids, ids[::-1], ids[40:], ids[:90], ids[::2]]
+    errors: list[BaseException] = []
+
+    def run(part: list[int]) -> None:
+        try:
+            process_batch.process_many(factory, part, NOW)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(part,)) for part in slices]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert not errors, errors
+    with factory() as s:
+        statuses = [r.status for r in s.scalars(select(RawEmail))]
+        assert statuses.count("transaction") == 120 and statuses.count("duplicate") == 10, sorted(set(statuses))
+        assert s.query(Transaction).count() == 120
+        everything = s.scalars(select(BudgetPeriod).join(Budget).where(Budget.name == "Everything")).all()
+        assert sum(bp.spent_minor for bp in everything) == 120 * 500
+        thresholds = [a.threshold for a in s.scalars(select(Alert).join(BudgetPeriod).join(Budget).where(Budget.name == "Everything"))]
+        assert sorted(thresholds) == [50, 80, 100]
+    engine.dispose()
