@@ -6,11 +6,12 @@ request's budget updates, alerts and outbox rows land together or not at all.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
@@ -33,11 +34,25 @@ class NotFound(HTTPException):
         super().__init__(status_code=404, detail=f"{what} {ident} not found")
 
 
-def get_session(request: Request) -> Iterator[Session]:
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    # Async on purpose: opening a session does no I/O, so it needs no hop to the threadpool
+    # (a sync dependency costs one to enter and one to leave); the end of the request,
+    # COMMIT or ROLLBACK and close, is I/O and runs there in a single hop.
     s: Session = request.app.state.session_factory()
     try:
         yield s
-        s.commit()
+    except BaseException:
+        await run_in_threadpool(_end, s, False)
+        raise
+    await run_in_threadpool(_end, s, True)
+
+
+def _end(s: Session, ok: bool) -> None:
+    try:
+        if ok:
+            s.commit()
+        else:
+            s.rollback()
     except BaseException:
         s.rollback()
         raise
@@ -60,7 +75,7 @@ def current_user(
     return user
 
 
-def now(request: Request) -> datetime:
+async def now(request: Request) -> datetime:  # async: no thread hop for a clock read
     clock = request.app.state.clock
     value: datetime = clock()
     return value

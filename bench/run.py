@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import platform
+import signal
 import sys
 import time
 import traceback
@@ -119,6 +120,11 @@ def main(argv: list[str] | None = None) -> int:
     if bad:
         ap.error(f"unknown stage(s) {', '.join(bad)}; choose from {', '.join(STAGES)}")
     order = [s for s in STAGES if s in only]
+
+    def stop(_sig: int, _frame: Any) -> None:
+        raise KeyboardInterrupt  # a kill (SIGTERM) stops the servers like Ctrl-C does
+
+    signal.signal(signal.SIGTERM, stop)
 
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     warnings.filterwarnings("ignore", category=DeprecationWarning)

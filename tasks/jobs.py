@@ -9,8 +9,9 @@ import logging
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from pipeline import db, deliver, fetch, process, process_batch, sweep
+from pipeline import db, deliver, fetch, process, sweep
 from pipeline.mailbox import MailboxError
+from pipeline.process_batch import process_many
 from tasks.app import app
 
 logger = logging.getLogger(__name__)
@@ -32,8 +33,8 @@ def process_email(raw_email_id: int) -> None:
 
 # Many mails at once (a first sync, a busy mailbox): the same results with far fewer round trips.
 @app.task(name="spendwatch.process_batch", autoretry_for=(OperationalError, IntegrityError), **RETRY)
-def process_emails(raw_email_ids: list[int]) -> None:
-    outcome = process_batch.process_many(db.session_factory(), raw_email_ids)
+def process_batch(raw_email_ids: list[int]) -> None:
+    outcome = process_many(db.session_factory(), raw_email_ids)
     enqueue_deliveries(outcome.outbox_ids)
 
 
@@ -66,7 +67,7 @@ def enqueue_process(raw_ids: list[int]) -> None:
         process_email.delay(raw_ids[0])
         return
     for i in range(0, len(raw_ids), BATCH):
-        process_emails.delay(raw_ids[i : i + BATCH])
+        process_batch.delay(raw_ids[i : i + BATCH])
 
 
 def enqueue_deliveries(outbox_ids: list[int]) -> None:
