@@ -122,18 +122,14 @@ def poll_folder(
         bodies = dict(mb.bodies(small, settings.fetch_batch)) if small else {}
         rows = []
         for uid in wanted:
+            where = {"user_id": account.user_id, "source": "imap", "mail_account_id": account.id, "folder": folder,
+                     "uidvalidity": state.uidvalidity, "uid": uid}
             if uid in too_big:
                 # Kept with a status (nothing fetched is lost) but the body stays on the
                 # server: a bank alert is never megabytes, and memory stays bounded.
                 size = heads[uid].size or 0
                 rows.append(raw_row(
-                    user_id=account.user_id,
                     raw=heads[uid].raw_headers,
-                    source="imap",
-                    mail_account_id=account.id,
-                    folder=folder,
-                    uidvalidity=state.uidvalidity,
-                    uid=uid,
                     size=size,
                     status=RawStatus.FAILED,
                     reason=(
@@ -142,10 +138,10 @@ def poll_folder(
                     ),
                     truncated=True,
                     digest=sha256(f"{account.id}/{folder}/{state.uidvalidity}/{uid}".encode()),
+                    **where,
                 ))
             elif uid in bodies:
-                rows.append(raw_row(user_id=account.user_id, raw=bodies[uid], source="imap", mail_account_id=account.id,
-                                    folder=folder, uidvalidity=state.uidvalidity, uid=uid))
+                rows.append(raw_row(raw=bodies[uid], **where))
             else:
                 report.errors.append(f"{folder} UID {uid}: the server returned no body (deleted meanwhile?)")
         acted = [int(r["uid"]) for r in rows]

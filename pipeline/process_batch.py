@@ -19,15 +19,14 @@ import logging
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, select, text, update
+from sqlalchemy import select, text, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 import parsers
-from models import BankAccount, RawEmail, RawStatus, Transaction, User, from_minor
+from models import BankAccount, RawEmail, RawStatus, Transaction, User
 from parsers.base import ParsedTransaction, ParseResult
 from pipeline import budgets, config, process
 from pipeline.categorizing import Categorizer
@@ -133,28 +132,20 @@ def _process(s: Session, ids: list[int], now: datetime, settings: config.Setting
 
     categorizers: dict[int, Categorizer] = {}
     accounts: dict[int, dict[tuple[str, str], BankAccount]] = defaultdict(dict)
-    txns: list[NewTransaction] = []
+    txns: list[Transaction] = []
     for c in counted:
         uid = c.raw.user_id
         parser = c.result.parser
         bank_account = process._bank_account(s, uid, parser, c.t, c.occurred, accounts[uid])
-        txn = NewTransaction(process.transaction_values(c.raw, parser, c.t, c.occurred, c.fp, bank_account, None))
+        txn = process.new_transaction(c.raw, parser, c.t, c.occurred, c.fp, bank_account, None)
         if uid not in categorizers:
             categorizers[uid] = Categorizer(s, uid)
-        categorizers[uid].apply(txn)  # type: ignore[arg-type]  # duck-typed: the attributes it sets
+        categorizers[uid].apply(txn)
         txns.append(txn)
         statuses[(RawStatus.TRANSACTION.value, None, parser)].append(c.raw.id)
-    s.flush()  # bank accounts and categories first
-    if txns:
-        table = Transaction.__table__
-        assert isinstance(table, Table)
-        # One multi-row INSERT (no ORM objects: a batch is hundreds); the unique
-        # raw_email_id key still guards a double process.
-        rows = [txn.values for txn in txns]
-        new_ids: dict[int, int] = dict(s.execute(table.insert().returning(table.c.raw_email_id, table.c.id), rows).all())
-        for txn in txns:
-            txn.id = new_ids[txn.raw_email_id]
-    effects = budgets.apply_new(s, txns, now)  # type: ignore[arg-type]  # NewTransaction has what it reads
+    s.add_all(txns)
+    s.flush()  # one multi-row INSERT; the unique raw_email_id key still guards a double process
+    effects = budgets.apply_new(s, txns, now)
     out.outbox_ids += effects.outbox_ids
 
     for (status, reason, parsed_by), raw_ids in statuses.items():
@@ -170,37 +161,6 @@ def _process(s: Session, ids: list[int], now: datetime, settings: config.Setting
     for o in out.outcomes:
         o.transaction_id = by_raw.get(o.raw_email_id, o.transaction_id)
     return deferred
-
-
-class NewTransaction:
-    """A transaction row on its way in: the attributes categorizing and budgets read and set."""
-
-    _SET = ("display_name", "merchant", "is_transfer", "is_income", "excluded", "category_id", "category_source")
-
-    def __init__(self, values: dict[str, Any]) -> None:
-        self.values = {**values, "display_name": None, "merchant": None, "is_transfer": False, "is_income": False,
-                       "excluded": False, "category_id": None, "category_source": "default"}
-        self.id: int | None = None
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self.__dict__["values"][name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name in self._SET:
-            self.values[name] = value
-        else:
-            object.__setattr__(self, name, value)
-
-    @property
-    def amount(self) -> Decimal:
-        return from_minor(self.values["amount_minor"], self.values["currency"])
-
-    @property
-    def counts_as_spend(self) -> bool:
-        return bool(self.values["direction"] == "debit" and not (self.values["is_transfer"] or self.values["excluded"]))
 
 
 def _twins(s: Session, counted: list[_Counted], ids: list[int], postgres: bool) -> set[tuple[int, str | None]]:
