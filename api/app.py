@@ -6,7 +6,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Any
 
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.routes import accounts, alerts, budgets, categories, mailboxes, reports, rules, transactions
+from pipeline import db
 
 
 def _field_of(err: dict[str, Any]) -> str:
@@ -47,8 +49,18 @@ def create_app(session_factory: sessionmaker[Session] | None = None,
         session_factory = open_db()
     if clock is None:
         from pipeline.config import now as clock
-    app = FastAPI(title="spendwatch", version="1", description="Bank alert e-mails in, a live budget out.")
+    read_sessions, read_engine = db.read_sessions(session_factory)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if read_engine is not None:
+            read_engine.dispose()  # its own pool: close its connections with the app
+
+    app = FastAPI(title="spendwatch", version="1", description="Bank alert e-mails in, a live budget out.",
+                  lifespan=lifespan)
     app.state.session_factory = session_factory
+    app.state.read_sessions = read_sessions
     app.state.clock = clock
 
     @app.exception_handler(RequestValidationError)

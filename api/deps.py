@@ -6,19 +6,21 @@ request's budget updates, alerts and outbox rows land together or not at all.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from models import User
 from pipeline.users import by_token
 
 bearer = HTTPBearer(auto_error=False)
+T = TypeVar("T")
 
 # Ids are 64-bit in the database: a larger number is refused here (422) instead of
 # overflowing the driver (a 500 on SQLite, "integer out of range" on PostgreSQL).
@@ -60,12 +62,14 @@ def _end(s: Session, ok: bool) -> None:
         s.close()
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# scope="function": the COMMIT runs when the route returns, before the response is sent.
+# FastAPI's default ("request") ends a yield dependency after sending: a client could read
+# before the write it was told succeeded had landed, or be told of a write whose COMMIT failed.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
-def current_user(
-    s: SessionDep, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
-) -> User:
+def authenticate(s: Session, creds: HTTPAuthorizationCredentials | None) -> User:
+    """The caller of a request from its Bearer token, or a 401."""
     if creds is None or creds.scheme.lower() != "bearer":
         raise HTTPException(status_code=401, detail="missing Authorization: Bearer <token>",
                             headers={"WWW-Authenticate": "Bearer"})
@@ -75,6 +79,65 @@ def current_user(
     return user
 
 
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+
+
+def current_user(s: SessionDep, creds: Credentials) -> User:
+    return authenticate(s, creds)
+
+
+class Caller:
+    """A request's caller and its database work in one thread-pool hop, for routes polled often.
+
+    The usual dependencies cost three hops to FastAPI's thread pool per request (the token
+    lookup, the route, the end of the session), each about 0.2 ms here; ``run`` and ``read``
+    do the lookup, the route's work and the end of the session in one.
+    """
+
+    def __init__(self, factory: Callable[[], Session], reads: Callable[[], Session],
+                 creds: HTTPAuthorizationCredentials | None) -> None:
+        self._factory = factory
+        self._reads = reads
+        self._creds = creds
+
+    async def run(self, work: Callable[[Session, User], T]) -> T:
+        """``work`` in a transaction, as with ``SessionDep``: COMMIT when it returns, ROLLBACK on error."""
+        return await run_in_threadpool(self._run, work)
+
+    async def read(self, work: Callable[[Session, User], T]) -> T:
+        """``work`` that only reads, each statement on its own (see ``pipeline.db.read_sessions``):
+        no transaction, and one retry when the server had dropped the pooled connection."""
+        return await run_in_threadpool(self._read, work)
+
+    def _run(self, work: Callable[[Session, User], T]) -> T:
+        s = self._factory()
+        ok = False
+        try:
+            out = work(s, authenticate(s, self._creds))
+            ok = True
+        finally:
+            _end(s, ok)
+        return out
+
+    def _read(self, work: Callable[[Session, User], T]) -> T:
+        for attempt in (1, 2):
+            s = self._reads()
+            try:
+                return work(s, authenticate(s, self._creds))
+            except DBAPIError as exc:
+                # SQLAlchemy has invalidated the pool (a restarted server): the retry
+                # connects afresh. Any other error, or a second one, is the caller's answer.
+                if attempt == 2 or not exc.connection_invalidated:
+                    raise
+            finally:
+                s.close()
+        raise AssertionError("unreachable")
+
+
+async def caller(request: Request, creds: Credentials) -> Caller:  # async: no I/O here, no hop
+    return Caller(request.app.state.session_factory, request.app.state.read_sessions, creds)
+
+
 async def now(request: Request) -> datetime:  # async: no thread hop for a clock read
     clock = request.app.state.clock
     value: datetime = clock()
@@ -82,4 +145,5 @@ async def now(request: Request) -> datetime:  # async: no thread hop for a clock
 
 
 UserDep = Annotated[User, Depends(current_user)]
+CallerDep = Annotated[Caller, Depends(caller)]
 NowDep = Annotated[datetime, Depends(now)]

@@ -31,7 +31,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from api.deps import NowDep, SessionDep, UserDep  # module level: FastAPI resolves the annotations here
+from api.deps import CallerDep, NowDep  # module level: FastAPI resolves the annotations here
 from bench.common import Stage, Tick, pct, service_env
 from bench.servers import Servers
 
@@ -159,11 +159,12 @@ def _add_seed_route(app: Any) -> None:
     """GET /bench/seed-budgets: the seed's method behind the same HTTP, auth and JSON as ours;
     GET /bench/auth-only: the same session and auth, no work (the fixed cost of a request)."""
 
-    def seed_budgets(s: SessionDep, user: UserDep, now: NowDep) -> list[dict[str, Any]]:
-        return seed_states(s, user, now)
+    # The same request plumbing as GET /api/budgets (one thread-pool hop for auth, work, end).
+    async def seed_budgets(caller: CallerDep, now: NowDep) -> list[dict[str, Any]]:
+        return await caller.read(lambda s, user: seed_states(s, user, now))
 
-    def auth_only(s: SessionDep, user: UserDep, now: NowDep) -> list[dict[str, Any]]:
-        return []
+    async def auth_only(caller: CallerDep, now: NowDep) -> list[dict[str, Any]]:
+        return await caller.read(lambda s, user: [])
 
     app.add_api_route("/bench/seed-budgets", seed_budgets, methods=["GET"])
     app.add_api_route("/bench/auth-only", auth_only, methods=["GET"])
@@ -233,7 +234,7 @@ def _start_server(servers: Servers, workdir: Path, url: str, now: datetime, size
 def _handler_timed(factory: Any, user_id: int, now: datetime, seed: bool) -> float:
     """The route's own work alone, in process: the function behind each route, called with an open
     session and the caller already loaded (no HTTP, routing, auth, JSON encoding or commit)."""
-    from api.routes.budgets import list_budgets
+    from api.routes.budgets import budget_list
     from models import User
 
     with factory() as s:
@@ -242,7 +243,7 @@ def _handler_timed(factory: Any, user_id: int, now: datetime, seed: bool) -> flo
         if seed:
             seed_states(s, user, now)
         else:
-            list_budgets(s, user, now)
+            budget_list(s, user, now)
         return time.perf_counter() - t0
 
 
@@ -421,7 +422,7 @@ def run(servers: Servers, workdir: Path, tick: Tick, quick: bool = False) -> Sta
                 "request. budget_read_speedup_1m: GET over one keep-alive HTTP/1.1 connection to uvicorn "
                 "(child process), same auth and JSON for both. budget_read_growth and "
                 "budget_read_speedup_1m_handler: handler layer = the route function "
-                "(api.routes.budgets.list_budgets vs the seed's) called in process with an open session and "
+                "(api.routes.budgets.budget_list vs the seed's) called in process with an open session and "
                 "the user loaded, no HTTP/auth/JSON encoding; "
                 "http_auth_only_ms = an authenticated route doing nothing, the fixed cost of a request. "
                 "testclient_*: FastAPI TestClient, as earlier runs measured.",

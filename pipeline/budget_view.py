@@ -1,8 +1,8 @@
 """The current state of each budget, read from budget period rows (never a SUM per request).
 
-Cost is O(budgets) and independent of the number of transactions: two Core SELECTs that
-return plain tuples (the budgets joined with their categories, then their current period
-rows), no ORM objects. ``current`` gives integer minor units (the API formats them
+Cost is O(budgets) and independent of the number of transactions: one Core SELECT that
+returns plain tuples (the budgets joined with their categories and current period rows),
+no ORM objects. ``current`` gives integer minor units (the API formats them
 itself); ``current_states`` gives Decimals for callers that compute with them.
 """
 
@@ -14,7 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from sqlalchemy import Text, bindparam, cast, select
+from sqlalchemy import Text, and_, bindparam, cast, or_, select
 from sqlalchemy.orm import Session
 
 from models import Budget, BudgetPeriod, Category, User, from_minor, minor_digits
@@ -98,24 +98,27 @@ _bc = BudgetCategory.__table__
 _c = Category.__table__
 _bp = BudgetPeriod.__table__
 
-# One row per (budget, category); a budget without categories comes once with NULLs. The
-# thresholds come as JSON text, decoded once per distinct value (budgets mostly share them).
+# One statement, so that a read needs no transaction to be consistent (pipeline.db.read_sessions).
+# One row per (budget, category, candidate period row); a budget without categories or rows
+# comes with NULLs there. The candidates are the rows running today and, for a custom budget,
+# its own row (start = start_date); the caller keeps the one starting where the budget's
+# current period, computed in Python, starts. Usually one per budget: several only after the
+# user's week start changed in the middle of a week. The thresholds come as JSON text, decoded
+# once per distinct value (budgets mostly share them).
 _BUDGETS = (
     select(_b.c.id, _b.c.name, _b.c.currency, _b.c.amount_minor, _b.c.period, _b.c.anchor_day, _b.c.anchor_month,
            _b.c.start_date, _b.c.end_date, cast(_b.c.thresholds, Text), _b.c.rollover, _b.c.active, _c.c.id,
-           _c.c.name)
-    .select_from(_b.outerjoin(_bc, _bc.c.budget_id == _b.c.id).outerjoin(_c, _c.c.id == _bc.c.category_id))
+           _c.c.name, _bp.c.start, _bp.c.limit_minor, _bp.c.carried_minor, _bp.c.spent_minor)
+    .select_from(
+        _b.outerjoin(_bc, _bc.c.budget_id == _b.c.id)
+        .outerjoin(_c, _c.c.id == _bc.c.category_id)
+        .outerjoin(_bp, and_(_bp.c.budget_id == _b.c.id,
+                             or_(and_(_bp.c.start <= bindparam("today"), _bp.c.end >= bindparam("today")),
+                                 _bp.c.start == _b.c.start_date))))
     .where(_b.c.user_id == bindparam("user_id"))
-    .order_by(_b.c.id, _c.c.id)
+    .order_by(_b.c.id, _c.c.id, _bp.c.start)
 )
 _ACTIVE_BUDGETS = _BUDGETS.where(_b.c.active.is_(True))
-# The user's period rows starting on one of the given days (few: budgets share their
-# periods); the caller keeps each budget's own (budget_id, start), the unique key.
-_PERIODS = (
-    select(_bp.c.budget_id, _bp.c.start, _bp.c.limit_minor, _bp.c.carried_minor, _bp.c.spent_minor)
-    .select_from(_bp.join(_b, _b.c.id == _bp.c.budget_id))
-    .where(_b.c.user_id == bindparam("user_id"), _bp.c.start.in_(bindparam("starts", expanding=True)))
-)
 
 
 def current(s: Session, user: User, now: datetime, only_active: bool = True) -> list[CurrentBudget]:
@@ -127,17 +130,20 @@ def current(s: Session, user: User, now: datetime, only_active: bool = True) -> 
     today = periods.local_day(now, user.timezone)
     if s.autoflush:
         s.flush()  # what an ORM query would do first: Core statements do not autoflush
-    conn = s.connection()
-    rows = conn.execute(_ACTIVE_BUDGETS if only_active else _BUDGETS, {"user_id": user.id}).all()
+    rows = s.connection().execute(_ACTIVE_BUDGETS if only_active else _BUDGETS,
+                                  {"user_id": user.id, "today": today}).all()
     spans: dict[tuple[Any, ...], periods.Period | None] = {}  # budgets often share a period: compute it once
     decoded: dict[str | None, list[int]] = {}
-    # (id, name, currency, amount_minor, period, thresholds, rollover, active, Period, categories)
-    found: list[tuple[Any, ...]] = []
-    cats: list[tuple[int, str]] = []
-    last = None
-    for bid, name, cur, amount, kind, aday, amonth, sd, ed, thr, rollover, active, cid, cname in rows:
-        if bid != last:
-            last = bid
+    # bid -> [name, currency, amount_minor, period, thresholds, rollover, active, Period, categories,
+    #         (limit, spent) of its period row or None]
+    found: dict[int, list[Any]] = {}
+    skipped: set[int] = set()
+    for (bid, name, cur, amount, kind, aday, amonth, sd, ed, thr, rollover, active, cid, cname,
+         start, limit, carried, spent) in rows:
+        if bid in skipped:
+            continue
+        f = found.get(bid)
+        if f is None:
             key = (kind, aday, amonth, sd, ed)
             if key in spans:
                 p = spans[key]
@@ -146,26 +152,21 @@ def current(s: Session, user: User, now: datetime, only_active: bool = True) -> 
                 if p is None and kind == "custom" and sd and ed:
                     p = periods.Period(sd, ed)  # a custom range not running today
                 spans[key] = p
-            cats = []
-            if p is not None:
-                if thr not in decoded:
-                    decoded[thr] = list(json.loads(thr) or []) if thr is not None else []
-                found.append((bid, name, cur, amount, kind, decoded[thr], rollover, active, p, cats))
-        if cid is not None:
+            if p is None:
+                skipped.add(bid)
+                continue
+            if thr not in decoded:
+                decoded[thr] = list(json.loads(thr) or []) if thr is not None else []
+            f = found[bid] = [name, cur, amount, kind, decoded[thr], rollover, active, p, [], None]
+        cats = f[8]
+        if cid is not None and (not cats or cats[-1][0] != cid):  # rows come by category, then period row
             cats.append((cid, cname))
-    if not found:
-        return []
-    own = {f[0]: f[8].start for f in found}
-    figures = {
-        bid: (limit + carried, spent)
-        for bid, start, limit, carried, spent in conn.execute(
-            _PERIODS, {"user_id": user.id, "starts": sorted(set(own.values()))}
-        ).all()
-        if own.get(bid) == start
-    }
+        if start is not None and start == f[7].start:
+            f[9] = (limit + carried, spent)
+
     out = []
-    for bid, name, cur, amount, kind, thr, rollover, active, p, cats in found:
-        limit, spent = figures.get(bid, (amount, 0))
+    for bid, (name, cur, amount, kind, thr, rollover, active, p, cats, figures) in found.items():
+        limit, spent = figures or (amount, 0)
         out.append(
             CurrentBudget(
                 id=bid,

@@ -38,6 +38,26 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def read_sessions(factory: sessionmaker[Session]) -> tuple[sessionmaker[Session], Engine | None]:
+    """Sessions for requests that only read, and the engine made for them (None: ``factory`` itself).
+
+    On PostgreSQL a read needs no transaction of its own: each statement already reads one
+    snapshot, and BEGIN and COMMIT are two round trips more (0.14 ms of 0.22 for a one-row
+    SELECT here). These sessions run on their own pool, in autocommit and read-only (a write
+    through them fails instead of landing outside a transaction), and without the pre-ping:
+    a read is safe to repeat, so ``api.deps.Caller.read`` retries it once on a connection
+    the server dropped instead of asking every checkout first. SQLite runs in process, where
+    none of this costs anything: its reads use ``factory``.
+    """
+    bind = factory.kw.get("bind")
+    if not isinstance(bind, Engine) or bind.dialect.name != "postgresql":
+        return factory, None
+    # default_transaction_read_only in the startup packet: no statement, no round trip.
+    reads = create_engine(bind.url, isolation_level="AUTOCOMMIT",
+                          connect_args={"options": "-c default_transaction_read_only=on"})
+    return sessionmaker(bind=reads, expire_on_commit=False), reads
+
+
 @lru_cache(maxsize=4)
 def engine_for(url: str) -> Engine:
     return make_engine(url)

@@ -6,14 +6,16 @@ over transactions per request.
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from fastapi import APIRouter, HTTPException
+from sqlalchemy.orm import Session
 
-from api.deps import NotFound, NowDep, PathId, SessionDep, UserDep
+from api.deps import CallerDep, NotFound, NowDep, PathId, SessionDep, UserDep
 from api.schemas import BudgetIn, BudgetPatch, check_minor
-from models import Budget, from_minor, to_minor
+from models import Budget, User, from_minor, to_minor
 from pipeline import budget_edit, budget_view, periods
 
 router = APIRouter(prefix="/api/budgets", tags=["budgets"])
@@ -54,8 +56,13 @@ def owned(s: SessionDep, user_id: int, budget_id: int) -> Budget:
 
 
 @router.get("")
-def list_budgets(s: SessionDep, user: UserDep, now: NowDep) -> list[dict[str, Any]]:
+async def list_budgets(caller: CallerDep, now: NowDep) -> list[dict[str, Any]]:
     """Every budget in its current period (a custom range shows its own dates)."""
+    # Dashboards poll this read: one thread-pool hop for the token, the read and the end.
+    return await caller.read(lambda s, user: budget_list(s, user, now))
+
+
+def budget_list(s: Session, user: User, now: datetime) -> list[dict[str, Any]]:
     return [_budget_json(b) for b in budget_view.current(s, user, now, only_active=False)]
 
 

@@ -16,7 +16,7 @@ import pytest
 from cryptography.fernet import Fernet
 from fastapi.testclient import TestClient
 from sqlalchemy import event, func, select
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.app import create_app
@@ -205,11 +205,12 @@ def test_budget_reads_cost_the_same_number_of_queries_whatever_the_data(client, 
         out = {}
         for path in ("/api/budgets", "/api/budgets/summary"):
             statements.clear()
-            event.listen(factory.kw["bind"], "before_cursor_execute", count)
+            # Every engine: on PostgreSQL the list is read through the API's read-only engine.
+            event.listen(Engine, "before_cursor_execute", count)
             try:
                 assert client.get(path, headers=h).status_code == 200
             finally:
-                event.remove(factory.kw["bind"], "before_cursor_execute", count)
+                event.remove(Engine, "before_cursor_execute", count)
             out[path] = list(statements)
         return out
 
@@ -227,6 +228,7 @@ def test_budget_reads_cost_the_same_number_of_queries_whatever_the_data(client, 
         add_txn(factory, uid, "1.000", food, n=i)
     large = measure()
     for path in small:
+        assert small[path], f"no statement seen for {path}"
         assert len(large[path]) == len(small[path]), (path, small[path], large[path])
         assert not any("FROM transactions" in st for st in large[path]), large[path]
     [b] = [b for b in client.get("/api/budgets", headers=h).json() if b["name"] == "B0"]
@@ -875,6 +877,69 @@ def test_weekly_budgets_start_on_the_users_week_start_unless_anchored(client, fa
         assert (date.fromisoformat(b["end_date"]) - date.fromisoformat(b["start_date"])).days == 6
     r = client.post("/api/budgets", headers=h, json={"name": "Bad", "amount": "1", "period": "weekly", "anchor_day": 9})
     assert r.status_code == 422 and "anchor_day" in r.text
+
+
+def test_a_write_is_committed_before_its_response_is_sent(factory, alice):
+    """A client told 200 can read what it wrote at once, and a COMMIT that fails is an error
+    answer, not a success already sent (FastAPI ends yield dependencies after the response
+    unless they ask otherwise). The order is read at the ASGI boundary."""
+    _uid, h = alice
+    app = create_app(factory, clock=lambda: NOW)
+    seen: list[str] = []
+
+    async def spy(scope, receive, send):
+        async def send_spied(message):
+            if message["type"] == "http.response.start":
+                seen.append(f"response {message['status']}")
+            await send(message)
+        await app(scope, receive, send_spied)
+
+    def committed(_session):
+        seen.append("commit")
+
+    event.listen(Session, "after_commit", committed)
+    try:
+        with TestClient(spy) as c:
+            seen.clear()
+            assert c.post("/api/categories", headers=h, json={"name": "Books"}).status_code == 201
+            assert seen == ["commit", "response 201"]
+            seen.clear()
+            assert c.post("/api/budgets", headers=h, json={"name": "Read", "amount": "5"}).status_code == 200
+            assert seen == ["commit", "response 200"]
+    finally:
+        event.remove(Session, "after_commit", committed)
+
+
+def test_each_budget_shows_the_row_of_its_own_current_period(client, factory, alice):
+    """The list reads every period row that could be current (running today, or a custom
+    budget's own range) and keeps the one starting where the budget's period starts today:
+    a past custom range keeps its spend, and after a change of week start the old week's
+    row, still running today, is not taken for the new week's."""
+    uid, h = alice
+    food = add_category(client, h, "Food")
+    for body in ({"name": "Trip", "amount": "50", "period": "custom", "start_date": "2026-10-01",
+                  "end_date": "2026-10-10"}, {"name": "Week", "amount": "20", "period": "weekly"}):
+        assert client.post("/api/budgets", headers=h, json=body | {"category_ids": [food]}).status_code == 200
+    add_txn(factory, uid, "7.000", food, when=datetime(2026, 10, 5, 8, 0, tzinfo=timezone.utc), n=1)
+    add_txn(factory, uid, "3.000", food, n=2)  # NOW: Friday 2026-11-20, in the week from Monday the 16th
+
+    def shown() -> dict[str, tuple[str, str, str]]:
+        return {b["name"]: (b["start_date"], b["end_date"], b["spent"])
+                for b in client.get("/api/budgets", headers=h).json()}
+
+    def week_start(day: int) -> None:
+        with factory.begin() as s:
+            s.get(User, uid).week_start = day
+
+    assert shown() == {"Trip": ("2026-10-01", "2026-10-10", "7.000"), "Week": ("2026-11-16", "2026-11-22", "3.000")}
+    week_start(4)  # Friday: the week now starts today; Monday's row still runs today
+    assert shown()["Week"] == ("2026-11-20", "2026-11-26", "0.000")
+    add_txn(factory, uid, "2.000", food, n=3)  # creates Friday's row: two rows run today
+    assert shown()["Week"] == ("2026-11-20", "2026-11-26", "2.000")
+    week_start(0)  # back to Monday: Monday's row again (the 2.000 went to Friday's)
+    assert shown() == {"Trip": ("2026-10-01", "2026-10-10", "7.000"), "Week": ("2026-11-16", "2026-11-22", "3.000")}
+    [week] = [b for b in client.get("/api/budgets", headers=h).json() if b["name"] == "Week"]
+    assert week["categories"] == [{"id": food, "name": "Food"}]  # once, whatever the number of rows
 
 
 def test_values_the_database_would_refuse_are_a_422_not_a_500(client, alice):
