@@ -87,37 +87,21 @@ def current_user(s: SessionDep, creds: Credentials) -> User:
 
 
 class Caller:
-    """A request's caller and its database work in one thread-pool hop, for routes polled often.
+    """A request's caller and its read in one hop to a thread, for routes polled often.
 
     The usual dependencies cost three hops to FastAPI's thread pool per request (the token
-    lookup, the route, the end of the session), each about 0.2 ms here; ``run`` and ``read``
-    do the lookup, the route's work and the end of the session in one.
+    lookup, the route, the end of the session), each about 0.2 ms here; ``read`` does the
+    lookup and the route's work in one.
     """
 
-    def __init__(self, factory: Callable[[], Session], reads: Callable[[], Session],
-                 creds: HTTPAuthorizationCredentials | None) -> None:
-        self._factory = factory
+    def __init__(self, reads: Callable[[], Session], creds: HTTPAuthorizationCredentials | None) -> None:
         self._reads = reads
         self._creds = creds
-
-    async def run(self, work: Callable[[Session, User], T]) -> T:
-        """``work`` in a transaction, as with ``SessionDep``: COMMIT when it returns, ROLLBACK on error."""
-        return await run_in_threadpool(self._run, work)
 
     async def read(self, work: Callable[[Session, User], T]) -> T:
         """``work`` that only reads, each statement on its own (see ``pipeline.db.read_sessions``):
         no transaction, and one retry when the server had dropped the pooled connection."""
         return await run_in_threadpool(self._read, work)
-
-    def _run(self, work: Callable[[Session, User], T]) -> T:
-        s = self._factory()
-        ok = False
-        try:
-            out = work(s, authenticate(s, self._creds))
-            ok = True
-        finally:
-            _end(s, ok)
-        return out
 
     def _read(self, work: Callable[[Session, User], T]) -> T:
         for attempt in (1, 2):
@@ -135,7 +119,7 @@ class Caller:
 
 
 async def caller(request: Request, creds: Credentials) -> Caller:  # async: no I/O here, no hop
-    return Caller(request.app.state.session_factory, request.app.state.read_sessions, creds)
+    return Caller(request.app.state.read_sessions, creds)
 
 
 async def now(request: Request) -> datetime:  # async: no thread hop for a clock read

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from models import Budget, BudgetPeriod, Category, User, from_minor, minor_digits
 from models.tables import BudgetCategory
 from pipeline import periods
+from pipeline.prepared import Prepared
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,8 @@ _BUDGETS = (
     .order_by(_b.c.id, _c.c.id, _bp.c.start)
 )
 _ACTIVE_BUDGETS = _BUDGETS.where(_b.c.active.is_(True))
+# Planned once per connection on PostgreSQL: planning this join was half its cost.
+_READ = {True: Prepared(_ACTIVE_BUDGETS), False: Prepared(_BUDGETS)}
 
 
 def current(s: Session, user: User, now: datetime, only_active: bool = True) -> list[CurrentBudget]:
@@ -130,8 +133,7 @@ def current(s: Session, user: User, now: datetime, only_active: bool = True) -> 
     today = periods.local_day(now, user.timezone)
     if s.autoflush:
         s.flush()  # what an ORM query would do first: Core statements do not autoflush
-    rows = s.connection().execute(_ACTIVE_BUDGETS if only_active else _BUDGETS,
-                                  {"user_id": user.id, "today": today}).all()
+    rows = _READ[only_active].rows(s.connection(), {"user_id": user.id, "today": today})
     spans: dict[tuple[Any, ...], periods.Period | None] = {}  # budgets often share a period: compute it once
     decoded: dict[str | None, list[int]] = {}
     # bid -> [name, currency, amount_minor, period, thresholds, rollover, active, Period, categories,

@@ -227,9 +227,12 @@ def test_budget_reads_cost_the_same_number_of_queries_whatever_the_data(client, 
     for i in range(1, 60):
         add_txn(factory, uid, "1.000", food, n=i)
     large = measure()
+    def per_request(sts: list[str]) -> list[str]:  # a PREPARE comes once per connection (pipeline.prepared)
+        return [st for st in sts if not st.startswith("PREPARE ")]
+
     for path in small:
         assert small[path], f"no statement seen for {path}"
-        assert len(large[path]) == len(small[path]), (path, small[path], large[path])
+        assert len(per_request(large[path])) == len(per_request(small[path])), (path, small[path], large[path])
         assert not any("FROM transactions" in st for st in large[path]), large[path]
     [b] = [b for b in client.get("/api/budgets", headers=h).json() if b["name"] == "B0"]
     assert b["spent"] == "60.000"
