@@ -52,9 +52,12 @@ def read_sessions(factory: sessionmaker[Session]) -> tuple[sessionmaker[Session]
     bind = factory.kw.get("bind")
     if not isinstance(bind, Engine) or bind.dialect.name != "postgresql":
         return factory, None
-    # default_transaction_read_only in the startup packet: no statement, no round trip.
-    reads = create_engine(bind.url, isolation_level="AUTOCOMMIT",
-                          connect_args={"options": "-c default_transaction_read_only=on"})
+    # default_transaction_read_only in the startup packet: no statement, no round trip;
+    # after any options of the URL's own (a search_path, say), which connect_args would replace.
+    own = bind.url.query.get("options", "")
+    options = " ".join([*(own if isinstance(own, tuple) else [own]), "-c default_transaction_read_only=on"]).strip()
+    reads = create_engine(bind.url.difference_update_query(["options"]), isolation_level="AUTOCOMMIT",
+                          connect_args={"options": options})
     return sessionmaker(bind=reads, expire_on_commit=False), reads
 
 

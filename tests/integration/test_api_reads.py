@@ -12,7 +12,8 @@ from datetime import datetime, timezone
 import pytest
 from cryptography.fernet import Fernet
 from fastapi.testclient import TestClient
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import sessionmaker
 
@@ -60,6 +61,20 @@ def test_nothing_can_be_written_through_the_read_sessions(env, pg_fresh_url):
                 s.execute(insert(Category).values(user_id=uid, name="sneaked in"))
         with factory() as s:
             assert s.scalars(select(Category.name)).all() == []
+    finally:
+        engine.dispose()
+        factory.kw["bind"].dispose()
+
+
+def test_the_read_pool_keeps_the_urls_own_connection_options(env, pg_fresh_url):
+    url = make_url(pg_fresh_url).update_query_dict({"options": "-c application_name=spendwatch-test"})
+    factory = _factory(url.render_as_string(hide_password=False))
+    reads, engine = db.read_sessions(factory)
+    assert engine is not None
+    try:
+        with reads() as s:
+            assert s.scalar(text("SHOW application_name")) == "spendwatch-test"
+            assert s.scalar(text("SHOW default_transaction_read_only")) == "on"
     finally:
         engine.dispose()
         factory.kw["bind"].dispose()
