@@ -136,10 +136,8 @@ def current(s: Session, user: User, now: datetime, only_active: bool = True) -> 
     rows = _READ[only_active].rows(s.connection(), {"user_id": user.id, "today": today})
     spans: dict[tuple[Any, ...], periods.Period | None] = {}  # budgets often share a period: compute it once
     decoded: dict[str | None, list[int]] = {}
-    # bid -> [name, currency, amount_minor, period, thresholds, rollover, active, Period, categories,
-    #         (limit, spent) of its period row or None]
-    found: dict[int, list[Any]] = {}
-    skipped: set[int] = set()
+    found: dict[int, _Found] = {}  # by id, in the rows' order (by id)
+    skipped: set[int] = set()  # custom budgets without a range
     for (bid, name, cur, amount, kind, aday, amonth, sd, ed, thr, rollover, active, cid, cname,
          start, limit, carried, spent) in rows:
         if bid in skipped:
@@ -159,34 +157,25 @@ def current(s: Session, user: User, now: datetime, only_active: bool = True) -> 
                 continue
             if thr not in decoded:
                 decoded[thr] = list(json.loads(thr) or []) if thr is not None else []
-            f = found[bid] = [name, cur, amount, kind, decoded[thr], rollover, active, p, [], None]
-        cats = f[8]
+            f = found[bid] = _Found(CurrentBudget(
+                id=bid, name=name, currency=cur, period=kind,
+                thresholds=list(decoded[thr]),  # a list of its own
+                rollover=bool(rollover), active=bool(active), categories=[], start_date=p.start, end_date=p.end,
+                days_left=p.days_left(today) if p.contains(today) else (0 if today > p.end else p.length_days),
+                limit_minor=amount, spent_minor=0,  # until its period row shows up
+            ), p.start)
+        cats = f.budget.categories
         if cid is not None and (not cats or cats[-1][0] != cid):  # rows come by category, then period row
             cats.append((cid, cname))
-        if start is not None and start == f[7].start:
-            f[9] = (limit + carried, spent)
+        if start is not None and start == f.start:
+            f.budget = f.budget._replace(limit_minor=limit + carried, spent_minor=spent)
+    return [f.budget for f in found.values()]
 
-    out = []
-    for bid, (name, cur, amount, kind, thr, rollover, active, p, cats, figures) in found.items():
-        limit, spent = figures or (amount, 0)
-        out.append(
-            CurrentBudget(
-                id=bid,
-                name=name,
-                currency=cur,
-                period=kind,
-                thresholds=list(thr),  # a list of its own
-                rollover=bool(rollover),
-                active=bool(active),
-                categories=cats,
-                start_date=p.start,
-                end_date=p.end,
-                days_left=p.days_left(today) if p.contains(today) else (0 if today > p.end else p.length_days),
-                limit_minor=limit,
-                spent_minor=spent,
-            )
-        )
-    return out
+
+@dataclass
+class _Found:
+    budget: CurrentBudget
+    start: date  # where its current period starts: the period row to keep
 
 
 def current_states(s: Session, user: User, now: datetime, only_active: bool = True) -> list[BudgetState]:
