@@ -10,7 +10,7 @@ replay or a spend that dips and rises again never records a threshold twice.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -188,25 +188,35 @@ def apply_transaction(session: Session, txn: Transaction, sign: int, now: dateti
     effects = Effects([], [])
     if sign not in (1, -1) or not txn.counts_as_spend:
         return effects
-    user = session.get(User, txn.user_id)
-    assert user is not None
-    day = periods.local_day(txn.occurred_at, user.timezone)
+    user, budgets = _user_budgets(session, txn.user_id)
     today = periods.local_day(now, user.timezone)
-    budgets = session.scalars(
-        select(Budget).where(Budget.user_id == txn.user_id, Budget.active.is_(True)).order_by(Budget.id)
-    ).all()
-    for budget in budgets:
-        if not covers(budget, txn):
-            continue
-        period = periods.period_for(budget, day, user.week_start)
-        if period is None:
-            continue
+    for budget, period in _covering(txn, user, budgets):
         bp = ensure_period(session, budget, period, user.week_start)
         delta = sign * txn.amount_minor
         new = add_spend(session, bp, delta)
         if sign > 0:
             effects.extend(_record_alerts(session, budget, bp, new - delta, new, txn, period.contains(today)))
     return effects
+
+
+def _user_budgets(session: Session, user_id: int) -> tuple[User, list[Budget]]:
+    user = session.get(User, user_id)
+    assert user is not None
+    active = session.scalars(
+        select(Budget).where(Budget.user_id == user_id, Budget.active.is_(True)).order_by(Budget.id)
+    ).all()
+    return user, list(active)
+
+
+def _covering(txn: Transaction, user: User, budgets: list[Budget]) -> Iterator[tuple[Budget, periods.Period]]:
+    """The budgets (of ``budgets``, in order) whose scope covers ``txn``, each with its period holding it."""
+    day = periods.local_day(txn.occurred_at, user.timezone)
+    for budget in budgets:
+        if not covers(budget, txn):
+            continue
+        period = periods.period_for(budget, day, user.week_start)
+        if period is not None:
+            yield budget, period
 
 
 def apply_new(session: Session, txns: Sequence[Transaction], now: datetime) -> Effects:
@@ -242,20 +252,9 @@ def apply_new(session: Session, txns: Sequence[Transaction], now: datetime) -> E
         if not txn.counts_as_spend:
             continue
         if txn.user_id not in users:
-            user = session.get(User, txn.user_id)
-            assert user is not None
-            active = session.scalars(
-                select(Budget).where(Budget.user_id == txn.user_id, Budget.active.is_(True)).order_by(Budget.id)
-            ).all()
-            users[txn.user_id] = (user, list(active))
+            users[txn.user_id] = _user_budgets(session, txn.user_id)
         user, active = users[txn.user_id]
-        day = periods.local_day(txn.occurred_at, user.timezone)
-        for budget in active:
-            if not covers(budget, txn):
-                continue
-            period = periods.period_for(budget, day, user.week_start)
-            if period is None:
-                continue
+        for budget, period in _covering(txn, user, active):
             key = (budget.id, period.start)
             if key not in rows:
                 prev = periods.previous(budget, period, user.week_start) if budget.rollover else None

@@ -48,6 +48,18 @@ def fingerprint(t: ParsedTransaction, occurred_at: datetime) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+def as_counted(t: ParsedTransaction, raw: RawEmail, tz: str) -> tuple[ParsedTransaction, datetime, str]:
+    """A parsed transaction as it is stored: fitted to the columns, its UTC time, its fingerprint."""
+    fitted = _fit(t)
+    occurred = _occurred_at(fitted, raw, tz)
+    return fitted, occurred, fingerprint(fitted, occurred)
+
+
+def twin_lock_key(user_id: int, message_id: str) -> str:
+    """The advisory-lock key that serializes mails sharing a Message-ID (one by one and in batches)."""
+    return f"{user_id}:{message_id}"
+
+
 def _occurred_at(t: ParsedTransaction, raw: RawEmail, tz: str) -> datetime:
     when = t.occurred_at or raw.received_at or raw.created_at
     if when.tzinfo is None:  # a time printed without a zone is the user's local time
@@ -171,16 +183,14 @@ def _process(s: Session, raw_id: int, now: datetime, settings: config.Settings) 
 
     user = s.get(User, raw.user_id)
     assert user is not None
-    t = _fit(result.transaction)
-    occurred = _occurred_at(t, raw, user.timezone)
-    fp = fingerprint(t, occurred)
+    t, occurred, fp = as_counted(result.transaction, raw, user.timezone)
     review: str | None = None
     if raw.message_id:
         if s.get_bind().dialect.name == "postgresql":
             # Twins (same Message-ID, other bytes) processed at once by two workers would
             # each miss the other: serialize them; the unique key is the backstop.
             s.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))"),
-                      {"k": f"{raw.user_id}:{raw.message_id}"})
+                      {"k": twin_lock_key(raw.user_id, raw.message_id)})
         twin = s.execute(
             select(Transaction, RawEmail)
             .join(RawEmail, RawEmail.id == Transaction.raw_email_id)
@@ -203,7 +213,7 @@ def _process(s: Session, raw_id: int, now: datetime, settings: config.Settings) 
             other_txn.needs_review = True
             other_txn.review_reason = f"shares its Message-ID with e-mail #{raw.id} but is a different transaction"
 
-    bank_account = _bank_account(s, raw.user_id, result.parser, t, occurred)
+    bank_account = bank_account_for(s, raw.user_id, result.parser, t, occurred)
     txn = new_transaction(raw, result.parser, t, occurred, fp, bank_account, review)
     categorize_transaction(s, txn, user)
     s.add(txn)
@@ -251,8 +261,8 @@ def _fit(t: ParsedTransaction) -> ParsedTransaction:
                                account=clip(t.account, 64), reference=clip(t.reference, 200))
 
 
-def _bank_account(s: Session, user_id: int, bank: str, t: ParsedTransaction, when: datetime,
-                  cache: dict[tuple[str, str], BankAccount] | None = None) -> BankAccount | None:
+def bank_account_for(s: Session, user_id: int, bank: str, t: ParsedTransaction, when: datetime,
+                     cache: dict[tuple[str, str], BankAccount] | None = None) -> BankAccount | None:
     if not t.account:
         return None
     acct = cache.get((bank, t.account)) if cache is not None else None

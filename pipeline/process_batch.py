@@ -122,9 +122,7 @@ def _process(s: Session, ids: list[int], now: datetime, settings: config.Setting
             assert user is not None
             users[raw.user_id] = user
         user = users[raw.user_id]
-        t = process._fit(result.transaction)
-        occurred = process._occurred_at(t, raw, user.timezone)
-        counted.append(_Counted(raw, result, t, occurred, process.fingerprint(t, occurred)))
+        counted.append(_Counted(raw, result, *process.as_counted(result.transaction, raw, user.timezone)))
 
     twins = _twins(s, counted, ids, postgres)
     deferred = sorted(c.raw.id for c in counted if (c.raw.user_id, c.raw.message_id) in twins)
@@ -136,7 +134,7 @@ def _process(s: Session, ids: list[int], now: datetime, settings: config.Setting
     for c in counted:
         uid = c.raw.user_id
         parser = c.result.parser
-        bank_account = process._bank_account(s, uid, parser, c.t, c.occurred, accounts[uid])
+        bank_account = process.bank_account_for(s, uid, parser, c.t, c.occurred, accounts[uid])
         txn = process.new_transaction(c.raw, parser, c.t, c.occurred, c.fp, bank_account, None)
         if uid not in categorizers:
             categorizers[uid] = Categorizer(s, uid)
@@ -176,7 +174,7 @@ def _twins(s: Session, counted: list[_Counted], ids: list[int], postgres: bool) 
                 "SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtextextended(k, 0) AS h "
                 "FROM unnest(CAST(:keys AS text[])) AS k ORDER BY h) AS locks"
             ),
-            {"keys": [f"{u}:{m}" for u, m in keys]},
+            {"keys": [process.twin_lock_key(u, m) for u, m in keys if m]},
         )
     twins: set[tuple[int, str | None]] = {k for k, n in keys.items() if n > 1}
     stored = s.execute(

@@ -31,7 +31,7 @@ from tests.servers.dovecot import Dovecot
 from tests.servers.push import PushReceiver
 from tests.servers.smtp import SmtpSink
 from tests.support import mails
-from tests.support.service import Service, configured, fresh_database, running_service, wait_for
+from tests.support.service import Service, running_service, service_database, wait_for
 
 
 def now() -> datetime:
@@ -41,6 +41,17 @@ def now() -> datetime:
 def status_counts(svc: Service) -> dict[str, int]:
     with svc.session() as s:
         return dict(s.execute(select(RawEmail.status, func.count()).group_by(RawEmail.status)).all())
+
+
+def wait_underway(svc: Service, n: int) -> dict[str, int]:
+    """Wait until all ``n`` alerts are stored and at least 10 processed; the status counts then."""
+
+    def underway() -> dict[str, int] | None:
+        c = status_counts(svc)
+        return c if sum(c.values()) == n and c.get("transaction", 0) >= 10 else None
+
+    counts: dict[str, int] = wait_for(underway, 60, "every alert stored and processing underway")
+    return counts
 
 
 def settle(svc: Service, expected_raw: int, timeout: float = 90, kick: Any = None) -> dict[str, int]:
@@ -409,23 +420,9 @@ def service_with_worker_process(
     monkeypatch: pytest.MonkeyPatch, pg_server_url: str, redis_url: str, tmp_path: Path, **env: str
 ) -> Iterator[tuple[Service, WorkerProcess]]:
     """Like tests.support.service.running_service, but the worker is a prefork process of its own."""
-    import redis as redis_lib
-    from cryptography.fernet import Fernet
+    from pipeline import db
 
-    from pipeline import db, schema
-
-    url = fresh_database(pg_server_url)
-    redis_lib.Redis.from_url(redis_url).flushdb()
-    settings = {
-        "database_url": url,
-        "broker_url": redis_url,
-        "secret_key": Fernet.generate_key().decode(),
-        "data_dir": str(tmp_path / "data"),
-        "trusted_authserv_ids": mails.AUTHSERV,
-        **env,
-    }
-    with configured(monkeypatch, **settings):
-        schema.upgrade(db.engine())
+    with service_database(monkeypatch, pg_server_url, redis_url, tmp_path, **env) as url:
         log = tmp_path / "worker.log"
         worker = WorkerProcess(_spawn_worker(log), log)
         try:

@@ -21,8 +21,8 @@ from tests.faults.harness import (
     settle,
     status_counts,
     wait_delivered,
+    wait_underway,
 )
-from tests.support.service import wait_for
 
 pytestmark = pytest.mark.integration
 
@@ -35,11 +35,7 @@ def test_postgres_restarted_mid_run(monkeypatch, pg_server, redis_url, dovecot, 
         append_many(dovecot, "alice", sc.mails())
         jobs.poll_mailbox.delay(sc.account_id)
 
-        def underway() -> dict[str, int] | None:
-            c = status_counts(svc)
-            return c if sum(c.values()) == N and c.get("transaction", 0) >= 10 else None
-
-        wait_for(underway, 60, "every alert stored and processing underway")
+        wait_underway(svc, N)
         pg_server.kill()  # immediate shutdown: open transactions die, no checkpoint
         time.sleep(1.0)  # the outage (not an assertion)
         pg_server.start()

@@ -21,8 +21,8 @@ from tests.faults.harness import (
     setup_scenario,
     status_counts,
     wait_delivered,
+    wait_underway,
 )
-from tests.support.service import wait_for
 
 pytestmark = pytest.mark.integration
 
@@ -43,11 +43,7 @@ def test_redis_killed_mid_run(monkeypatch, pg_url, redis_server, dovecot, smtp_s
         append_many(dovecot, "alice", sc.mails())
         jobs.poll_mailbox.delay(sc.account_id)
 
-        def underway() -> dict[str, int] | None:
-            c = status_counts(svc)
-            return c if sum(c.values()) == N and c.get("transaction", 0) >= 10 else None
-
-        wait_for(underway, 60, "every alert stored and processing underway")
+        wait_underway(svc, N)
         redis_server.kill()
         lost = status_counts(svc).get("pending", 0)
         # The fault must hit queued work, or this test proves nothing.

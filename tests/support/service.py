@@ -7,7 +7,6 @@ Celery worker (threads pool) consuming from Redis, not eager mode.
 from __future__ import annotations
 
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,22 +14,16 @@ from typing import Any
 
 import pytest
 from cryptography.fernet import Fernet
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import Budget, MailAccount, NotifyTarget, User, to_minor
 from pipeline import config, db, schema, secrets
+from tests.servers.postgres import create_database
 
 
 def fresh_database(server_url: str) -> str:
     """A new empty database on the given server; its URL."""
-    name = f"sw_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(make_url(server_url).set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return make_url(server_url).set(database=name).render_as_string(hide_password=False)
+    return create_database(server_url)
 
 
 class WaitTimeout(AssertionError):
@@ -111,12 +104,11 @@ def configured(monkeypatch: pytest.MonkeyPatch, **env: str) -> Iterator[None]:
 
 
 @contextmanager
-def running_service(
+def service_database(
     monkeypatch: pytest.MonkeyPatch, pg_server_url: str, redis_url: str, tmp_path: Any, **env: str
-) -> Iterator[Service]:
-    """Fresh database, settings from the environment, a real Celery worker on Redis."""
+) -> Iterator[str]:
+    """A fresh migrated database, an empty broker and the settings of a service using them; its URL."""
     import redis
-    from celery.contrib.testing.worker import start_worker
 
     url = fresh_database(pg_server_url)
     redis.Redis.from_url(redis_url).flushdb()
@@ -130,6 +122,17 @@ def running_service(
     }
     with configured(monkeypatch, **settings):
         schema.upgrade(db.engine())
+        yield url
+
+
+@contextmanager
+def running_service(
+    monkeypatch: pytest.MonkeyPatch, pg_server_url: str, redis_url: str, tmp_path: Any, **env: str
+) -> Iterator[Service]:
+    """Fresh database, settings from the environment, a real Celery worker on Redis."""
+    from celery.contrib.testing.worker import start_worker
+
+    with service_database(monkeypatch, pg_server_url, redis_url, tmp_path, **env) as url:
         from tasks.app import app
 
         with start_worker(app, pool="threads", concurrency=2, perform_ping_check=False, loglevel="WARNING",
