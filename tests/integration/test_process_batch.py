@@ -241,3 +241,108 @@ def test_overlapping_batches_at_once_count_each_mail_once(pg_url):
         thresholds = [a.threshold for a in s.scalars(select(Alert).join(BudgetPeriod).join(Budget).where(Budget.name == "Everything"))]
         assert sorted(thresholds) == [50, 80, 100]
     engine.dispose()
+
+
+def test_a_batch_reads_by_key_before_the_tables_have_statistics(pg_url):
+    """A first sync runs before autovacuum has analyzed anything: no statement may read the mailbox.
+
+    Without statistics PostgreSQL guesses that any equality matches 0.5% of a table, so an
+    index on status or user_id can look better than the primary key. Two statements of a
+    batch once took such plans (the claim read every pending row through the status index,
+    the twin lookup read every transaction), which made a first sync quadratic. Here the
+    tables hold 5,000 pending mails and 5,000 counted ones and are never analyzed; every
+    statement a batch of 100 sends is explained and must not scan either table nor walk
+    the status index; and the same for one mail processed alone.
+    """
+    from sqlalchemy import event, text
+
+    url = fresh_database(pg_url)
+    engine = make_engine(url)
+    Base.metadata.create_all(engine)
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    user_id = seed(factory)
+    with factory.begin() as s:
+        for table in ("raw_emails", "transactions"):
+            s.execute(text(f"ALTER TABLE {table} SET (autovacuum_enabled = false)"))  # stay unanalyzed
+        s.execute(text(
+            "INSERT INTO raw_emails (user_id, source, sha256, message_id, size, raw, truncated, status, attempts) "
+            # About 1.5 KB of bytes that do not compress per mail, as stored alerts are (2 to 5 KB).
+            "SELECT :u, 'file', md5(g::text) || md5(g::text), '<bulk-' || g || '@bankmuscat.com>', 1500, "
+            "(SELECT decode(string_agg(md5(g::text || '.' || i::text), ''), 'hex') FROM generate_series(1, 94) AS i), "
+            "false, CASE WHEN g <= 5000 THEN 'transaction' ELSE 'pending' END, 0 FROM generate_series(1, 10000) AS g"
+        ), {"u": user_id})
+        s.execute(text(
+            "INSERT INTO transactions (user_id, raw_email_id, amount_minor, currency, direction, kind, occurred_at, "
+            "category_source, is_transfer, is_income, excluded, needs_review, fingerprint, message_id) "
+            "SELECT user_id, id, 1000, 'OMR', 'debit', 'card_purchase', now(), 'default', false, false, false, false, "
+            "sha256, message_id FROM raw_emails WHERE status = 'transaction'"
+        ))
+    start = datetime(2026, 11, 5, 8, 0, tzinfo=timezone.utc)
+    ids = store(factory, user_id, [
+        mails.card_purchase("1.000", "NESTO MUSCAT", start + timedelta(minutes=i), message_id=f"<first-sync-{i}@bankmuscat.com>",
+                            auth=mails.dkim_pass()) for i in range(100)
+    ])
+    sent: list[tuple[str, Any]] = []
+
+    def capture(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool) -> None:
+        if statement.lstrip().upper().startswith(("SELECT", "UPDATE")):
+            sent.append((statement, parameters))
+
+    (single,) = store(factory, user_id, [mails.card_purchase("2.000", "NESTO MUSCAT", start, auth=mails.dkim_pass(),
+                                                             message_id="<first-sync-idle@bankmuscat.com>")])
+    event.listen(engine, "before_cursor_execute", capture)
+    try:
+        result = process_batch.process_many(factory, ids, NOW)
+        alone = process.process(factory, single, NOW)  # one mail alone (IDLE) goes one by one
+    finally:
+        event.remove(engine, "before_cursor_execute", capture)
+    assert [o.status for o in result.outcomes] == ["transaction"] * 100 and result.one_by_one == []
+    assert alone.status == "transaction"
+
+    raw = engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        cur.execute("SELECT relname FROM pg_class WHERE relname IN ('raw_emails', 'transactions') AND reltuples >= 0")
+        assert cur.fetchall() == [], "the tables must still be without statistics"
+        cur.execute("SELECT current_setting('jit_above_cost')::float")
+        (jit_above,) = cur.fetchall()[0]
+        checked = 0
+        for statement, parameters in sent:
+            if "raw_emails" not in statement and "transactions" not in statement:
+                continue
+            cur.execute("EXPLAIN " + statement, parameters)
+            plan = "\n".join(row[0] for row in cur.fetchall())
+            for bad in ("Seq Scan on raw_emails", "Seq Scan on transactions", "ix_raw_emails_status"):
+                assert bad not in plan, f"{bad} in the plan of\n{statement}\n{plan}"
+            # Nor may a plan look dear enough to be JIT-compiled (tens of ms each time): an
+            # earlier form of the twin lookup did once the mailbox held 15,000 mails.
+            top_cost = float(plan.split("cost=", 1)[1].split("..", 1)[1].split(" ", 1)[0])
+            assert top_cost < jit_above, f"estimated cost {top_cost} would be JIT-compiled:\n{statement}\n{plan}"
+            checked += 1
+        assert checked >= 8  # batch: claim, locked read, twins, statuses; alone: the same and more
+    finally:
+        raw.close()
+    engine.dispose()
+
+
+def test_a_twin_of_another_users_mail_is_counted_for_each(make_factory):
+    """The batch's twin lookup does not compare users (see stored_twins): such a mail goes one by one, which does."""
+    factory = make_factory("users")
+    first = seed(factory)
+    with factory.begin() as s:
+        other = User(email="partner@example.test", timezone="Asia/Muscat")
+        s.add(other)
+        s.flush()
+        second = int(other.id)
+    when = datetime(2026, 11, 6, 9, 0, tzinfo=timezone.utc)
+    # A joint account: both holders get the bank's one alert, with its one Message-ID.
+    alert = mails.card_purchase("3.000", "NESTO MUSCAT", when, message_id="<joint-1@bankmuscat.com>", auth=mails.dkim_pass())
+    (mine,) = store(factory, first, [alert])
+    assert process_batch.process_many(factory, [mine], NOW).one_by_one == []
+    (theirs,) = store(factory, second, [alert])
+    result = process_batch.process_many(factory, [theirs], NOW)
+    assert result.one_by_one == [theirs]
+    with factory() as s:
+        assert s.get(RawEmail, theirs).status == RawStatus.TRANSACTION.value  # type: ignore[union-attr]
+        assert {t.user_id for t in s.scalars(select(Transaction))} == {first, second}
+        assert not any(t.needs_review for t in s.scalars(select(Transaction)))
