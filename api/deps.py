@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from models import User
-from pipeline.users import by_token
+from pipeline.users import Reader, by_token, reader_by_token
 
 bearer = HTTPBearer(auto_error=False)
 T = TypeVar("T")
@@ -70,13 +70,25 @@ SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 def authenticate(s: Session, creds: HTTPAuthorizationCredentials | None) -> User:
     """The caller of a request from its Bearer token, or a 401."""
+    return _known(by_token(s, _token(creds)))
+
+
+def authenticate_reader(s: Session, creds: HTTPAuthorizationCredentials | None) -> Reader:
+    """The same check as ``authenticate``, for read-only work: the caller's id, time zone and week start."""
+    return _known(reader_by_token(s, _token(creds)))
+
+
+def _token(creds: HTTPAuthorizationCredentials | None) -> str:
     if creds is None or creds.scheme.lower() != "bearer":
         raise HTTPException(status_code=401, detail="missing Authorization: Bearer <token>",
                             headers={"WWW-Authenticate": "Bearer"})
-    user = by_token(s, creds.credentials)
-    if user is None:
+    return creds.credentials
+
+
+def _known(caller: T | None) -> T:
+    if caller is None:
         raise HTTPException(status_code=401, detail="invalid API token", headers={"WWW-Authenticate": "Bearer"})
-    return user
+    return caller
 
 
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
@@ -98,16 +110,16 @@ class Caller:
         self._reads = reads
         self._creds = creds
 
-    async def read(self, work: Callable[[Session, User], T]) -> T:
+    async def read(self, work: Callable[[Session, Reader], T]) -> T:
         """``work`` that only reads, each statement on its own (see ``pipeline.db.read_sessions``):
         no transaction, and one retry when the server had dropped the pooled connection."""
         return await run_in_threadpool(self._read, work)
 
-    def _read(self, work: Callable[[Session, User], T]) -> T:
+    def _read(self, work: Callable[[Session, Reader], T]) -> T:
         for attempt in (1, 2):
             s = self._reads()
             try:
-                return work(s, authenticate(s, self._creds))
+                return work(s, authenticate_reader(s, self._creds))
             except DBAPIError as exc:
                 # SQLAlchemy has invalidated the pool (a restarted server): the retry
                 # connects afresh. Any other error, or a second one, is the caller's answer.

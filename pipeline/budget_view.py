@@ -17,10 +17,11 @@ from typing import Any, NamedTuple
 from sqlalchemy import Text, and_, bindparam, cast, or_, select
 from sqlalchemy.orm import Session
 
-from models import Budget, BudgetPeriod, Category, User, from_minor, minor_digits
+from models import Budget, BudgetPeriod, Category, from_minor, minor_digits
 from models.tables import BudgetCategory
 from pipeline import periods
 from pipeline.prepared import Prepared
+from pipeline.users import Owner
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ _ACTIVE_BUDGETS = _BUDGETS.where(_b.c.active.is_(True))
 _READ = {True: Prepared(_ACTIVE_BUDGETS), False: Prepared(_BUDGETS)}
 
 
-def current(s: Session, user: User, now: datetime, only_active: bool = True) -> list[CurrentBudget]:
+def current(s: Session, user: Owner, now: datetime, only_active: bool = True) -> list[CurrentBudget]:
     """Every budget of ``user`` (by id) with its current period row's figures.
 
     A custom budget not running today shows its own range; a budget without a period row
@@ -178,7 +179,7 @@ class _Found:
     start: date  # where its current period starts: the period row to keep
 
 
-def current_states(s: Session, user: User, now: datetime, only_active: bool = True) -> list[BudgetState]:
+def current_states(s: Session, user: Owner, now: datetime, only_active: bool = True) -> list[BudgetState]:
     out = []
     for b in current(s, user, now, only_active):
         limit, spent, cur = b.limit_minor, b.spent_minor, b.currency

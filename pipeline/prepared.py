@@ -30,7 +30,7 @@ _numbers = itertools.count(1)
 class Prepared:
     """A Core SELECT, prepared on PostgreSQL, run as itself elsewhere."""
 
-    def __init__(self, statement: Select[Any]) -> None:
+    def __init__(self, statement: Select[*tuple[Any, ...]]) -> None:
         self.statement = statement
         self.name = f"spendwatch_{next(_numbers)}"
         # $1, $2 ... in the order of compiled.positiontup: the form PREPARE takes.

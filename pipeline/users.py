@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import secrets as pysecrets
+from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from models import User
+from pipeline.prepared import Prepared
 
 
 class UserError(ValueError):
@@ -53,3 +56,40 @@ def by_token(s: Session, token: str) -> User | None:
     if not token:
         return None
     return s.scalars(_BY_TOKEN_HASH, {"token_hash": token_hash(token)}).first()
+
+
+class Owner(Protocol):
+    """What a read of someone's budgets needs to know about them: a User row or a Reader."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def timezone(self) -> str: ...
+    @property
+    def week_start(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class Reader:
+    """The caller of a read-only request: three columns, not an ORM object.
+
+    Loading the User entity cost more than the database round trip of the lookup itself
+    (about 0.35 of 0.55 ms per request here: ORM compile state, result and identity
+    map), on the route dashboards poll.
+    """
+
+    id: int
+    timezone: str
+    week_start: int
+
+
+_READER_BY_TOKEN_HASH = Prepared(
+    select(User.id, User.timezone, User.week_start).where(User.api_token_hash == bindparam("token_hash"))
+)
+
+
+def reader_by_token(s: Session, token: str) -> Reader | None:
+    if not token:
+        return None
+    rows = _READER_BY_TOKEN_HASH.rows(s.connection(), {"token_hash": token_hash(token)})
+    return Reader(int(rows[0][0]), str(rows[0][1]), int(rows[0][2])) if rows else None

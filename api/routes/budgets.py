@@ -15,8 +15,9 @@ from sqlalchemy.orm import Session
 
 from api.deps import CallerDep, NotFound, NowDep, PathId, SessionDep, UserDep
 from api.schemas import BudgetIn, BudgetPatch, check_minor
-from models import Budget, User, from_minor, to_minor
+from models import Budget, from_minor, to_minor
 from pipeline import budget_edit, budget_view, periods
+from pipeline.users import Owner
 
 router = APIRouter(prefix="/api/budgets", tags=["budgets"])
 
@@ -62,7 +63,7 @@ async def list_budgets(caller: CallerDep, now: NowDep) -> list[dict[str, Any]]:
     return await caller.read(lambda s, user: budget_list(s, user, now))
 
 
-def budget_list(s: Session, user: User, now: datetime) -> list[dict[str, Any]]:
+def budget_list(s: Session, user: Owner, now: datetime) -> list[dict[str, Any]]:
     return [_budget_json(b) for b in budget_view.current(s, user, now, only_active=False)]
 
 

@@ -351,6 +351,23 @@ def test_missing_or_wrong_token_is_401(client, alice):
     assert client.get("/api/budgets", headers={"Authorization": "Bearer sw_nope"}).status_code == 401
 
 
+def test_a_replaced_token_stops_reading_at_once(client, factory, alice):
+    """GET /api/budgets looks the caller up by a prepared statement per connection: it must
+    still ask every time (no answer kept), and answer for the token's own user only."""
+    from pipeline.users import new_token
+
+    uid, old = alice
+    client.post("/api/budgets", headers=old, json={"name": "Food", "amount": "10", "period": "monthly"})
+    for _ in range(3):  # the same pooled connection, its statement prepared
+        assert [b["name"] for b in client.get("/api/budgets", headers=old).json()] == ["Food"]
+    with factory.begin() as s:
+        token = new_token(s, s.get(User, uid))
+    assert client.get("/api/budgets", headers=old).status_code == 401
+    assert [b["name"] for b in client.get("/api/budgets", headers={"Authorization": f"Bearer {token}"}).json()] == ["Food"]
+    _bob, hb = new_user(factory, "bob@example.test")
+    assert client.get("/api/budgets", headers=hb).json() == []
+
+
 def test_unknown_category_in_budget_is_422(client, alice, bob):
     _u, hb = bob
     bobs = add_category(client, hb, "Bob's")
