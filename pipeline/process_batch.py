@@ -202,7 +202,7 @@ def stored_twins(ids: list[int]) -> Select[int, str | None]:
     transactions. Plain joins were planned as a scan of every transaction while the
     tables had no statistics yet, which is the whole of a first sync (autovacuum
     analyzes a minute later at the earliest): the step's cost grew with the mailbox
-    (4 ms per batch of 100 at 1,000 transactions, 25 ms at 20,000). The other mail's
+    (4 ms per batch of 100 at about 3,000 transactions, 25 ms at 18,000). The other mail's
     user is deliberately not compared here: a condition on user_id makes the user_id
     index a tie candidate that the planner took. So a mail of another user with the
     same Message-ID also sends this one down the one-by-one path, which compares users
