@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.routes import accounts, alerts, budgets, categories, mailboxes, reports, rules, transactions
+from models.money import MoneyError
 from pipeline import db
 
 
@@ -93,6 +94,8 @@ def create_app(session_factory: sessionmaker[Session] | None = None,
     async def _value(request: Request, exc: ValueError) -> JSONResponse:
         if "NUL" in str(exc):
             return _refused("text must not contain NUL (0x00) characters")
+        if isinstance(exc, MoneyError):  # an amount validation let through (too large for minor units)
+            return _refused(str(exc))
         raise exc
 
     for module in (budgets, categories, rules, transactions, accounts, mailboxes, alerts, reports):

@@ -20,7 +20,7 @@ from pydantic import (
     model_validator,
 )
 
-from models.money import MoneyError, minor_digits
+from models.money import MAX_AMOUNT, MoneyError, minor_digits
 
 FLOAT_DIGITS = 15  # a double holds 15 significant decimal digits exactly
 
@@ -46,10 +46,19 @@ def money_in(value: Any) -> Decimal:
         raise ValueError("must be a finite amount")
     if amount <= 0:
         raise ValueError("must be greater than zero")
+    if amount >= MAX_AMOUNT:  # stored as 64-bit minor units; checked here, not in the database
+        raise ValueError(f"must be less than {MAX_AMOUNT:,}")
     return amount
 
 
 Money = Annotated[Decimal, BeforeValidator(money_in)]
+
+
+def not_blank(v: str) -> str:
+    """A name: stripped, and not empty after that."""
+    if not v.strip():
+        raise ValueError("must not be blank")
+    return v.strip()
 
 
 def check_minor(amount: Decimal, currency: str) -> None:
@@ -73,7 +82,7 @@ def _currency(v: str) -> str:
     return code
 
 
-def _thresholds(v: list[int] | None) -> list[int] | None:
+def thresholds_ok(v: list[int] | None) -> list[int] | None:
     if v is None:
         return None
     if not v or any(t < 1 or t > 1000 for t in v):
@@ -113,14 +122,12 @@ class BudgetIn(BaseModel):
     @field_validator("thresholds")
     @classmethod
     def _thr(cls, v: list[int]) -> list[int]:
-        return _thresholds(v) or []
+        return thresholds_ok(v) or []
 
     @field_validator("name")
     @classmethod
     def _name(cls, v: str) -> str:
-        if not v.strip():
-            raise ValueError("must not be blank")
-        return v.strip()
+        return not_blank(v)
 
     @model_validator(mode="after")
     def _dates(self) -> BudgetIn:
@@ -153,7 +160,12 @@ class BudgetPatch(BaseModel):
     @field_validator("thresholds")
     @classmethod
     def _thr(cls, v: list[int] | None) -> list[int] | None:
-        return _thresholds(v)
+        return thresholds_ok(v)
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str | None) -> str | None:
+        return None if v is None else not_blank(v)
 
 
 class CategoryIn(BaseModel):
@@ -164,9 +176,7 @@ class CategoryIn(BaseModel):
     @field_validator("name")
     @classmethod
     def _name(cls, v: str) -> str:
-        if not v.strip():
-            raise ValueError("must not be blank")
-        return v.strip()
+        return not_blank(v)
 
 
 class TransactionPatch(BaseModel):
@@ -190,6 +200,18 @@ TlsMode = Literal["ssl", "starttls", "plain"]
 MailAction = Literal["none", "seen", "move"]
 
 
+def host_name(v: str) -> str:
+    """A host name or IP literal the IMAP connection can use: checked here, not at the first poll."""
+    v = v.strip()
+    if not v or any(ch.isspace() or not ch.isprintable() for ch in v):
+        raise ValueError("host: a host name or IP address, without spaces or control characters")
+    try:
+        v.encode("idna")  # labels of 1-63 characters, as the connection will encode it
+    except UnicodeError as exc:
+        raise ValueError(f"host: not a valid host name ({exc})") from None
+    return v
+
+
 class MailboxIn(BaseModel):
     """The password is write-only: stored encrypted, never returned."""
 
@@ -210,6 +232,11 @@ class MailboxIn(BaseModel):
     action_folder: str | None = Field(default=None, max_length=255)
     poll_interval_s: int = Field(default=300, ge=10, le=86400 * 7)
     enabled: bool = True
+
+    @field_validator("host")
+    @classmethod
+    def _host(cls, v: str) -> str:
+        return host_name(v)
 
     @model_validator(mode="after")
     def _move_needs_folder(self) -> MailboxIn:
@@ -236,3 +263,8 @@ class MailboxPatch(BaseModel):
     action_folder: str | None = None
     poll_interval_s: int | None = Field(default=None, ge=10, le=86400 * 7)
     enabled: bool | None = None
+
+    @field_validator("host")
+    @classmethod
+    def _host(cls, v: str | None) -> str | None:
+        return None if v is None else host_name(v)

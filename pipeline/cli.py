@@ -11,6 +11,7 @@ import sys
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from pipeline import config
 from pipeline.runtime import UsageError
@@ -47,7 +48,7 @@ def main() -> None:
     try:
         app()
     except (config.ConfigError, UsageError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         sys.exit(2)
 
 

@@ -104,6 +104,10 @@ class Mailbox:
                     except BaseException:
                         _quiet_logout(client)
                         raise
+        except UnicodeError as exc:
+            # The host name cannot be encoded (a label over 63 characters, an empty one):
+            # a configuration problem, and not an OSError, so it is caught apart.
+            raise MailboxError(f"mailbox {label}: host name {host!r} is not valid ({exc})", True) from exc
         except ssl.SSLCertVerificationError as exc:
             # A configuration problem (self-signed or wrong host): retrying cannot fix it.
             raise MailboxError(f"mailbox {label}: TLS certificate not trusted ({exc.verify_message})", True) from exc

@@ -52,7 +52,10 @@ class ConditionIn(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> ConditionIn:
-        if not self.value.strip():
+        # Stripped before every check: what is checked and stored is what runs (a regex
+        # "JEN\\ " compiled here but ran stripped as "JEN\\", which does not compile).
+        self.value = self.value.strip()
+        if not self.value:
             raise ValueError("value: must not be empty")
         if self.field == "amount" or self.op in ("min", "max"):
             if self.field != "amount" or self.op not in ("min", "max", "equals"):

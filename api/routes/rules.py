@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, HTTPException, Query
+from pydantic import ValidationError
 from sqlalchemy import select
 
 from api.deps import NotFound, NowDep, PathId, SessionDep, UserDep
 from models import Rule
 from pipeline import txn_edit
-from pipeline.rules import RuleIn, stored_form, to_spec
+from pipeline.categorize import RuleError, RuleSpec
+from pipeline.rules import RuleIn, error_text, stored_form, to_spec
 
 router = APIRouter(prefix="/api/rules", tags=["rules"])
 
@@ -31,6 +33,15 @@ def _stored(rule: Rule) -> RuleIn:
     return RuleIn.model_validate({"name": rule.name, "priority": rule.priority, "match": rule.match,
                                   "conditions": rule.conditions, "actions": rule.actions,
                                   "stop_processing": rule.stop_processing, "active": rule.active})
+
+
+def _runnable(rule: Rule) -> RuleSpec:
+    """The stored rule as the engine runs it; a 422 naming the problem for one stored before a check existed."""
+    try:
+        return to_spec(_stored(rule), rule.id)
+    except (ValidationError, RuleError) as exc:
+        why = error_text(exc) if isinstance(exc, ValidationError) else str(exc)
+        raise HTTPException(status_code=422, detail=f"rule {rule.id} cannot run ({why}): replace it with PUT") from None
 
 
 def _changes(result: txn_edit.EditResult) -> list[dict[str, Any]]:
@@ -83,7 +94,7 @@ def delete_rule(rule_id: PathId, s: SessionDep, user: UserDep) -> dict[str, Any]
 def preview_rule(rule_id: PathId, s: SessionDep, user: UserDep, now: NowDep,
                  limit: int = Query(200, ge=1, le=5000)) -> dict[str, Any]:
     rule = _owned(s, user.id, rule_id)
-    result = txn_edit.run_rules(s, user.id, [to_spec(_stored(rule), rule.id)], now, apply=False, limit=limit)
+    result = txn_edit.run_rules(s, user.id, [_runnable(rule)], now, apply=False, limit=limit)
     return {"count": len(result.changes), "changes": _changes(result)}
 
 
@@ -91,6 +102,6 @@ def preview_rule(rule_id: PathId, s: SessionDep, user: UserDep, now: NowDep,
 def apply_rule(rule_id: PathId, s: SessionDep, user: UserDep, now: NowDep) -> dict[str, Any]:
     """Change the transactions the rule matches; budgets move in the same database transaction."""
     rule = _owned(s, user.id, rule_id)
-    result = txn_edit.run_rules(s, user.id, [to_spec(_stored(rule), rule.id)], now, apply=True)
+    result = txn_edit.run_rules(s, user.id, [_runnable(rule)], now, apply=True)
     return {"status": "success", "count": len(result.changes), "changes": _changes(result),
             "alerts": result.effects.alert_ids}

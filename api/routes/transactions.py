@@ -6,7 +6,7 @@ database transaction (pipeline.txn_edit).
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -56,7 +56,11 @@ def owned(s: SessionDep, user_id: int, txn_id: int) -> Transaction:
 
 
 def local_start(day: date, user: User) -> datetime:
-    return datetime.combine(day, time.min, ZoneInfo(user.timezone))
+    """Midnight of ``day`` in the user's zone, as UTC; a 422 for a day whose midnight has no UTC date."""
+    try:
+        return datetime.combine(day, time.min, ZoneInfo(user.timezone)).astimezone(timezone.utc)
+    except OverflowError:  # 0001-01-01 east of UTC, 9999-12-31 west of it
+        raise HTTPException(status_code=422, detail=f"date out of range: {day.isoformat()}") from None
 
 
 @router.get("")
@@ -81,7 +85,7 @@ def list_transactions(
     if account:
         acct = account.strip()
         conds: list[ColumnElement[bool]] = [Transaction.account_mask.like(f"%{acct}")]
-        if acct.isdigit():
+        if acct.isascii() and acct.isdigit():  # "²".isdigit() is true, int("²") fails
             conds.append(Transaction.bank_account_id == int(acct))
         query = query.where(or_(*conds))
     if q:

@@ -26,7 +26,7 @@ notify_app = typer.Typer(help="Where threshold alerts go (e-mail, Apprise push U
 
 
 def fail(message: str, code: int = 2) -> None:
-    err.print(f"[red]error:[/red] {message}")
+    err.print(f"[red]error:[/red] {escape(message)}")
     raise typer.Exit(code)
 
 
@@ -50,7 +50,7 @@ def db_upgrade() -> None:
     engine = db.engine()
     schema.upgrade(engine)
     current, _head = schema.state(engine)
-    out.print(f"schema at revision {current} ({engine.url.render_as_string(hide_password=True)})")
+    out.print(escape(f"schema at revision {current} ({engine.url.render_as_string(hide_password=True)})"))
 
 
 @db_app.command("status")
@@ -93,7 +93,7 @@ def ingest_cmd(
     _print_outcomes(factory, stored)
     out.print(f"stored {len(stored)} new e-mail(s), {dupes} already stored")
     for p in problems:
-        err.print(f"[yellow]warning:[/yellow] {p}")
+        err.print(f"[yellow]warning:[/yellow] {escape(str(p))}")
     if problems and not stored and not dupes:
         raise typer.Exit(1)
 
@@ -141,7 +141,7 @@ def mailbox_add(
         )
         s.add(acct)
         s.flush()
-        out.print(f"mailbox #{acct.id} {name} added ({username}@{host}:{port}, {tls})")
+        out.print(escape(f"mailbox #{acct.id} {name} added ({username}@{host}:{port}, {tls})"))
 
 
 @mailbox_app.command("list")
@@ -181,7 +181,7 @@ def _add_target(kind: str, address: str, label: str, user: str | None) -> None:
         t = NotifyTarget(user_id=owner.id, kind=kind, label=label, address_enc=secrets.encrypt(address))
         s.add(t)
         s.flush()
-        out.print(f"target #{t.id} {kind} {label} added")
+        out.print(escape(f"target #{t.id} {kind} {label} added"))
 
 
 # ---------------------------------------------------------------- poll / watch
@@ -204,7 +204,7 @@ def poll_cmd(mailbox: int | None = typer.Option(None, help="mailbox id (default:
             try:
                 report = fetch.poll(factory, account_id, on_stored=enqueue_process, progress=advance)
             except Exception as exc:  # noqa: BLE001 - one broken mailbox must not hide the others
-                err.print(f"[red]mailbox {account_id}:[/red] {exc}")
+                err.print(f"[red]mailbox {account_id}:[/red] {escape(str(exc))}")
                 failed = True
                 continue
         out.print(
@@ -213,7 +213,7 @@ def poll_cmd(mailbox: int | None = typer.Option(None, help="mailbox id (default:
             + (f", skipped: {report.skipped}" if report.skipped else "")
         )
         for e in report.errors:
-            err.print(f"[yellow]mailbox {account_id}:[/yellow] {e}")
+            err.print(f"[yellow]mailbox {account_id}:[/yellow] {escape(str(e))}")
     if failed:
         raise typer.Exit(1)
 

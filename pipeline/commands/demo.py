@@ -80,7 +80,7 @@ def run_demo(data_dir: Path, emails: Path) -> int:
         user_id = user.id
 
     files = sorted(emails.glob("*.eml"))
-    out.print(f"ingesting {len(files)} sample alert e-mails from {emails}")
+    out.print(escape(f"ingesting {len(files)} sample alert e-mails from {emails}"))
     for path in files:
         with factory.begin() as s:
             rid = ingest.store_raw(s, user_id=user_id, raw=path.read_bytes(), source="file")

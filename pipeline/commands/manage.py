@@ -34,7 +34,7 @@ UserOpt = typer.Option(None, "--user", help="user e-mail (default: the only user
 
 
 def fail(message: str) -> None:
-    err.print(f"[red]error:[/red] {message}")
+    err.print(f"[red]error:[/red] {escape(message)}")
     raise typer.Exit(2)
 
 
@@ -84,8 +84,15 @@ def budgets_create(
     rollover: bool = typer.Option(False, help="carry unused amount and overspending into the next period"),
     user: str | None = UserOpt,
 ) -> None:
+    from api.schemas import not_blank, thresholds_ok  # the API's own checks: both front ends accept the same
+
     if period not in ("monthly", "weekly", "yearly", "custom"):
         fail("--period: monthly, weekly, yearly or custom")
+    try:
+        name = not_blank(name)
+        threshold = thresholds_ok(threshold) or []
+    except ValueError as exc:
+        fail(f"{'--threshold' if 'threshold' in str(exc) else 'name'}: {exc}")
     factory = open_db()
     with factory.begin() as s:
         u = resolve_user(s, user)
@@ -99,14 +106,14 @@ def budgets_create(
             if period == "custom" and (first is None or last is None or last < first):
                 fail("--start/--end: a custom budget needs a start and an end on or after it")
             spec = budget_edit.BudgetSpec(
-                name=name.strip(), amount_minor=minor, currency=cur, period=period, anchor_day=anchor_day if anchor_day is not None else (0 if period == "weekly" else 1),
+                name=name, amount_minor=minor, currency=cur, period=period, anchor_day=anchor_day if anchor_day is not None else (0 if period == "weekly" else 1),
                 start_date=first, end_date=last, category_ids=tuple(_category_ids(s, u.id, category)),
-                thresholds=tuple(sorted(set(threshold))), rollover=rollover)
+                thresholds=tuple(threshold), rollover=rollover)
             budget = budget_edit.create(s, u, spec, config.now())
         except (ValueError, ArithmeticError) as exc:
             fail(str(exc))
             return
-        out.print(f"budget #{budget.id} {budget.name!r} created")
+        out.print(escape(f"budget #{budget.id} {budget.name!r} created"))
 
 
 @budgets_app.command("delete")
@@ -135,7 +142,7 @@ def budgets_show(budget_id: int, user: str | None = UserOpt) -> None:
             return
         rows, changes = budget_edit.history(s, budget)
         cur = budget.currency
-        table = Table("period", "limit", "carried", "spent", "state", title=f"#{budget.id} {budget.name} ({cur})")
+        table = Table("period", "limit", "carried", "spent", "state", title=escape(f"#{budget.id} {budget.name} ({cur})"))
         for bp in rows:
             limit = bp.limit_minor + bp.carried_minor
             table.add_row(f"{bp.start} .. {bp.end}", str(from_minor(bp.limit_minor, cur)),
@@ -172,7 +179,7 @@ def categories_add(name: str, user: str | None = UserOpt) -> None:
         cat = Category(user_id=u.id, name=name)
         s.add(cat)
         s.flush()
-        out.print(f"category #{cat.id} {name!r} added")
+        out.print(escape(f"category #{cat.id} {name!r} added"))
 
 
 # ---------------------------------------------------------------- rules
@@ -201,7 +208,7 @@ def rules_add(
         row = Rule(user_id=u.id, origin="user", **stored_form(rule))
         s.add(row)
         s.flush()
-        out.print(f"rule #{row.id} {row.name!r} added (preview with `spendwatch rules preview {row.id}`)")
+        out.print(escape(f"rule #{row.id} {row.name!r} added (preview with `spendwatch rules preview {row.id}`)"))
 
 
 @rules_app.command("list")
@@ -228,9 +235,13 @@ def _run_rule(rule_id: int, user: str | None, apply: bool) -> None:
         if row is None or row.user_id != u.id:
             fail(f"no rule {rule_id}")
             return
-        spec = to_spec(validate_rule({"name": row.name, "priority": row.priority, "match": row.match,
-                                      "conditions": row.conditions, "actions": row.actions,
-                                      "stop_processing": row.stop_processing}), row.id)
+        try:
+            spec = to_spec(validate_rule({"name": row.name, "priority": row.priority, "match": row.match,
+                                          "conditions": row.conditions, "actions": row.actions,
+                                          "stop_processing": row.stop_processing}), row.id)
+        except RuleError as exc:  # stored before a check existed: say so, do not crash
+            fail(f"rule {rule_id} cannot run ({exc}): delete it and add it again")
+            return
         result = txn_edit.run_rules(s, u.id, [spec], config.now(), apply=apply)
         table = Table("txn", "field", "before", "after", title=f"{'applied' if apply else 'would change'}: "
                       f"{len(result.changes)} transaction(s)")
@@ -295,15 +306,15 @@ def transactions_recategorize(txn_id: int, category: str, user: str | None = Use
             return
         [cat_id] = _category_ids(s, u.id, [category])
         result = learning.correct(s, u, t, cat_id, config.now())
-    out.print(f"transaction #{txn_id} -> {category}")
+    out.print(escape(f"transaction #{txn_id} -> {category}"))
     p = result.proposal
     if p is not None:
         if p.created:
-            out.print(f"learned rule #{p.rule_id}: merchant {p.merchant!r} -> {p.category} "
-                      f"(from transactions {', '.join(map(str, p.transaction_ids))})")
+            out.print(escape(f"learned rule #{p.rule_id}: merchant {p.merchant!r} -> {p.category} "
+                             f"(from transactions {', '.join(map(str, p.transaction_ids))})"))
         else:
-            out.print(f"proposed rule: merchant {p.merchant!r} -> {p.category} "
-                      f"({p.corrections} of {p.needed} corrections)")
+            out.print(escape(f"proposed rule: merchant {p.merchant!r} -> {p.category} "
+                             f"({p.corrections} of {p.needed} corrections)"))
 
 
 def register(app: typer.Typer) -> None:

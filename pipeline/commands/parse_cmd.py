@@ -43,7 +43,7 @@ def parse_cmd(
     from parsers import UnknownParser, parse_message, parser_names
 
     if parser and parser not in parser_names():
-        out.print(f"[red]error:[/red] no parser named {parser!r}; known: {', '.join(parser_names())}")
+        out.print(f"[red]error:[/red] {escape(f'no parser named {parser!r}')}; known: {', '.join(parser_names())}")
         raise typer.Exit(2)
     from pipeline import config
 
@@ -65,7 +65,7 @@ def parse_cmd(
                 try:
                     record = {"path": given, **parse_message(raw, parser=parser, trusted_authserv_ids=ids).to_json()}
                 except UnknownParser as exc:  # pragma: no cover - checked above
-                    out.print(f"[red]error:[/red] {exc}")
+                    out.print(f"[red]error:[/red] {escape(str(exc))}")
                     raise typer.Exit(2) from None
         if record["status"] == "error":
             unreadable += 1
@@ -91,9 +91,9 @@ def _print_table(rows: list[dict[str, Any]]) -> None:
     for r in rows:
         t: dict[str, Any] = r["transaction"] or {}
         auth: dict[str, Any] = r.get("authentication") or {}
-        status = str(r["status"]) + (f" [red](sender not verified: dkim {auth.get('dkim')})[/red]" if auth.get("suspicious") else "")
+        status = str(r["status"]) + (f" [red](sender not verified: dkim {escape(str(auth.get('dkim')))})[/red]" if auth.get("suspicious") else "")
         table.add_row(
-            Path(str(r["path"])).name, status, r["parser"] or "",
+            escape(Path(str(r["path"])).name), status, r["parser"] or "",
             f"{t.get('currency', '')} {t.get('amount', '')}".strip(), t.get("direction") or "", t.get("kind") or "",
             escape(t.get("merchant") or t.get("counterparty") or ""), escape(t.get("account") or ""), (t.get("occurred_at") or "")[:16],
             escape(r["reason"] or ""),

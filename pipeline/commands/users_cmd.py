@@ -32,9 +32,9 @@ def create(
             user.week_start = day
             user_id = user.id
     except UserError as exc:
-        out.print(f"[red]error:[/red] {exc}")
+        out.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
-    out.print(f"user #{user_id} {email.strip().lower()} created; API token (shown once):")
+    out.print(escape(f"user #{user_id} {email.strip().lower()} created; API token (shown once):"))
     print(token)
 
 
@@ -51,7 +51,7 @@ def set_user(
         try:
             ZoneInfo(timezone)
         except (ZoneInfoNotFoundError, ValueError):
-            out.print(f"[red]error:[/red] unknown time zone {timezone!r} (expected an IANA name such as Asia/Muscat)")
+            out.print(f"[red]error:[/red] unknown time zone {escape(repr(timezone))} (expected an IANA name such as Asia/Muscat)")
             raise typer.Exit(2) from None
     day = _weekday(week_start) if week_start is not None else None
     factory = open_db()
@@ -73,7 +73,7 @@ def _weekday(value: str) -> int:
     for i, name in enumerate(WEEKDAYS):
         if v in (name, name[:3]):
             return i
-    out.print(f"[red]error:[/red] --week-start {value!r}: expected a weekday name ({', '.join(WEEKDAYS)})")
+    out.print(f"[red]error:[/red] --week-start {escape(repr(value))}: expected a weekday name ({', '.join(WEEKDAYS)})")
     raise typer.Exit(2)
 
 

@@ -338,6 +338,66 @@ def test_invalid_payloads_answer_422_naming_the_field(client, alice):
     assert r.status_code == 422 and "conditions.0.field" in r.json()["message"]
 
 
+def test_edge_values_found_in_review_answer_422_not_500(client, factory, alice):
+    """Inputs a review found answering 500: each is the caller's error, said so."""
+    uid, h = alice
+    add_txn(factory, uid, "5.000", None)
+    bid = client.post("/api/budgets", headers=h, json={"name": "ok", "amount": "10"}).json()["id"]
+    for body in ({"name": "x", "amount": "1e20"}, {"name": "x", "amount": 1e300},
+                 {"name": "x", "amount": "1000000000000000"}):
+        r = client.post("/api/budgets", headers=h, json=body)
+        assert r.status_code == 422 and "amount" in r.json()["message"], (body, r.text)
+    r = client.patch(f"/api/budgets/{bid}", headers=h, json={"amount": "1000000000000000"})
+    assert r.status_code == 422 and "amount" in r.json()["message"], r.text
+    r = client.patch(f"/api/budgets/{bid}", headers=h, json={"name": "   "})
+    assert r.status_code == 422 and "name" in r.json()["message"], r.text
+    assert client.get(f"/api/budgets/{bid}", headers=h).json()["name"] == "ok"
+    # "²".isdigit() is true but it is no id: only a mask to match, nothing found.
+    r = client.get("/api/transactions", headers=h, params={"account": "\u00b2"})
+    assert r.status_code == 200 and r.json() == [], r.text
+    # Midnight of 0001-01-01 in Asia/Muscat has no UTC date; 9999-12-31 + 1 day has none either.
+    for path, params in (("/api/transactions", {"from": "0001-01-01"}),
+                         ("/api/reports/spending", {"from": "0001-01-01", "to": "2026-12-31"}),
+                         ("/api/transactions", {"to": "9999-12-31"})):
+        r = client.get(path, headers=h, params=params)
+        assert r.status_code == 422, (path, params, r.text)
+    r = client.get("/api/transactions", headers=h, params={"from": "0001-01-02"})
+    assert r.status_code == 200 and len(r.json()) == 1, r.text
+
+
+def test_a_regex_is_checked_as_it_runs(client, factory, alice):
+    """A value is stripped before it is checked, as the engine strips it: "JEN\\ " ran as "JEN\\"."""
+    uid, h = alice
+    rule = {"name": "r", "conditions": [{"field": "merchant", "op": "regex", "value": "JEN\\ "}],
+            "actions": [{"type": "exclude"}]}
+    for path in ("/api/rules", "/api/rules/preview"):
+        r = client.post(path, headers=h, json=rule)
+        assert r.status_code == 422 and "regex" in r.json()["message"], (path, r.text)
+    # One stored before the check (written straight to the table) is refused with a reason, not a 500.
+    from models import Rule
+
+    with factory.begin() as s:
+        row = Rule(user_id=uid, name="old", conditions=rule["conditions"], actions=rule["actions"])
+        s.add(row)
+        s.flush()
+        rid = row.id
+    for path in (f"/api/rules/{rid}/preview", f"/api/rules/{rid}/apply"):
+        r = client.post(path, headers=h)
+        assert r.status_code == 422 and f"rule {rid} cannot run" in r.json()["message"], (path, r.text)
+
+
+def test_a_host_name_that_cannot_be_encoded_is_refused(client, alice):
+    _uid, h = alice
+    box = {"name": "m", "username": "u", "password": "p"}
+    for host in ("a" * 64 + ".example", "mail..example", "mail example.com", "mail\x00.example"):
+        r = client.post("/api/mailboxes", headers=h, json={**box, "host": host})
+        assert r.status_code == 422 and "host" in r.json()["message"], (host, r.text)
+    r = client.post("/api/mailboxes", headers=h, json={**box, "host": " imap.example.com "})
+    assert r.status_code == 201 and r.json()["host"] == "imap.example.com", r.text
+    r = client.patch(f"/api/mailboxes/{r.json()['id']}", headers=h, json={"host": "b" * 64 + ".example"})
+    assert r.status_code == 422 and "host" in r.json()["message"], r.text
+
+
 def test_amount_as_number_is_read_through_str(client, alice):
     _uid, h = alice
     r = client.post("/api/budgets", headers=h, json={"name": "n", "amount": 12.5, "period": "monthly"})

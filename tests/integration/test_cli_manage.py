@@ -168,3 +168,39 @@ def test_week_start_and_time_zone_are_set_from_the_terminal(cli):
     assert "saturday" in out and "Asia/Dubai" in out
     assert "expected a weekday" in cli("user", "set", "me@example.test", "--week-start", "someday", code=2)
     assert "unknown time zone" in cli("user", "set", "me@example.test", "--timezone", "Mars/Base", code=2)
+
+
+def test_names_with_rich_markup_are_printed_as_written(cli):
+    """User text is escaped: "[/b]" is a name, not markup that ends the program after its write."""
+    token = cli("user", "create", "x[/]@example.test").strip().splitlines()[-1]
+    assert token.startswith("sw_")
+    assert "x[/]@example.test" in cli("user", "list")
+    assert "'[/b]' created" in cli("budgets", "create", "[/b]", "10")
+    assert "'[/x]' added" in cli("categories", "add", "[/x]")
+    assert "no category '[/nope]'" in cli("budgets", "create", "y", "10", "-c", "[/nope]", code=2)
+    assert "[/b]" in cli("budgets", "list")
+
+
+def test_the_cli_refuses_what_the_api_refuses(cli):
+    cli("user", "create", "me@example.test")
+    for bad in (["--threshold", "0"], ["--threshold", "-5"], ["--threshold", "5000"]):
+        assert "--threshold" in cli("budgets", "create", "T", "10", *bad, code=2)
+    assert "name: must not be blank" in cli("budgets", "create", "   ", "10", code=2)
+    cli("budgets", "create", "Fine", "10", "--threshold", "90", "--threshold", "90", "--threshold", "50")
+    with db.session() as s:
+        from models import Budget
+
+        assert [(b.name, b.thresholds) for b in s.scalars(select(Budget))] == [("Fine", [50, 90])]
+
+
+def test_a_stored_rule_that_cannot_run_is_an_error_not_a_traceback(cli):
+    cli("user", "create", "me@example.test")
+    with db.session() as s:
+        user = s.scalar(select(User))
+        s.add(Rule(user_id=user.id, name="old", conditions=[{"field": "merchant", "op": "regex", "value": "JEN\\ "}],
+                   actions=[{"type": "exclude"}]))
+        s.commit()
+        rid = s.scalar(select(Rule.id))
+    for cmd in ("preview", "apply"):
+        out = cli("rules", cmd, str(rid), code=2)
+        assert f"rule {rid} cannot run" in out and "regex" in out, out
