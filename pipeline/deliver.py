@@ -5,7 +5,10 @@ Whoever changes the row sends; everyone else finds nothing to do. Transient erro
 back to pending with exponential backoff; permanent ones, and too many attempts, fail.
 A worker that dies after claiming leaves `sending`; `reclaim_stuck` (the sweep) returns
 it to pending, and the deterministic Message-ID lets mail clients collapse the rare
-double send that follows.
+double send that follows. Every claim counts an attempt, and no path sends more than
+SPENDWATCH_MAX_DELIVERY_ATTEMPTS times: a stuck row with no attempts left is marked
+failed instead of pending (a send that kills the worker every time is not retried
+forever), and claim() refuses, and fails, a row whose attempts are used up.
 """
 
 from __future__ import annotations
@@ -14,13 +17,14 @@ import logging
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import CursorResult, select, update
+from sqlalchemy import CursorResult, String, cast, literal, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import Alert, Budget, BudgetPeriod, NotifyTarget, Outbox, Transaction, User, from_minor
 from models.tables import OutboxStatus
 from pipeline import config, periods, secrets
 from pipeline.notify import AlertMessage, NotifyError, transport_for
+from pipeline.notify.email import build as build_email
 from pipeline.notify.render import one_line, render_alert
 
 logger = logging.getLogger(__name__)
@@ -96,17 +100,63 @@ def message_for(s: Session, row: Outbox, today_at: datetime | None = None) -> Al
     )
 
 
-def claim(factory: sessionmaker[Session], outbox_id: int, now: datetime) -> bool:
-    """pending and due -> sending, in one statement: True for exactly one caller."""
+def claim(factory: sessionmaker[Session], outbox_id: int, now: datetime,
+          max_attempts: int | None = None) -> bool:
+    """pending and due -> sending, in one statement: True for exactly one caller.
+
+    A row whose attempts are used up (``max_attempts``, SPENDWATCH_MAX_DELIVERY_ATTEMPTS by
+    default) is never claimed: it is marked failed instead, and False is returned."""
+    return _claim(factory, outbox_id, now, max_attempts) == OutboxStatus.SENDING.value
+
+
+def _claim(factory: sessionmaker[Session], outbox_id: int, now: datetime, max_attempts: int | None) -> str:
+    """'sending' when this caller claimed the row, 'failed' when it refused a due row with no
+    attempts left (and marked it failed), '' otherwise (held elsewhere, done, or not due)."""
+    limit = config.get().max_delivery_attempts if max_attempts is None else max_attempts
+    due = (Outbox.id == outbox_id, Outbox.status == OutboxStatus.PENDING.value, Outbox.next_attempt_at <= now)
     with factory.begin() as s:
         result: CursorResult[Any] = s.execute(  # type: ignore[assignment]
             update(Outbox)
-            .where(Outbox.id == outbox_id, Outbox.status == OutboxStatus.PENDING.value,
-                   Outbox.next_attempt_at <= now)
+            .where(*due, Outbox.attempts < limit)
             .values(status=OutboxStatus.SENDING.value, claimed_at=now, attempts=Outbox.attempts + 1)
             .execution_options(synchronize_session=False)
         )
-        return result.rowcount == 1
+        if result.rowcount == 1:
+            return OutboxStatus.SENDING.value
+        # Due but out of attempts (the limit was lowered, or a row reclaimed before the limit
+        # was enforced there): fail it here, in one conditional statement too, never send it.
+        refused: CursorResult[Any] = s.execute(  # type: ignore[assignment]
+            update(Outbox)
+            .where(*due, Outbox.attempts >= limit)
+            .values(status=OutboxStatus.FAILED.value,
+                    last_error=_text(f"no delivery attempts left ({{n}} used, at most {limit}); not sent"))
+            .execution_options(synchronize_session=False)
+        )
+    if refused.rowcount == 1:
+        logger.warning("outbox %s: no delivery attempts left (at most %s); failed, not sent", outbox_id, limit,
+                       extra={"outbox_id": outbox_id})
+        return OutboxStatus.FAILED.value
+    return ""
+
+
+def _text(template: str) -> Any:
+    """SQL text for last_error: ``template`` with ``{n}`` replaced by the row's attempts."""
+    before, after = template.split("{n}")
+    return literal(before, String) + cast(Outbox.attempts, String) + literal(after, String)
+
+
+def _check_email_builds(message: AlertMessage, address: str, settings: config.Settings) -> None:
+    """Build and serialize the e-mail the transport will send, before sending it.
+
+    Building depends only on the alert and the address, so an error here (a ValueError: a
+    header the email package refuses, a character that cannot be encoded) will be the same
+    on every retry: it is permanent, not a transport error to retry. Only the class is
+    recorded: the error's text may quote the address."""
+    try:
+        build_email(message, address, settings.smtp_from).as_bytes()
+    except ValueError as exc:  # UnicodeError included
+        raise NotifyError(f"cannot build the alert e-mail ({type(exc).__name__}); not retried",
+                          permanent=True) from exc
 
 
 def deliver(factory: sessionmaker[Session], outbox_id: int, now: datetime | None = None) -> str:
@@ -114,9 +164,11 @@ def deliver(factory: sessionmaker[Session], outbox_id: int, now: datetime | None
     someone else holds it, it is done, or it is not due yet)."""
     now = now or datetime.now(timezone.utc)
     settings = config.get()
-    if not claim(factory, outbox_id, now):
-        logger.debug("outbox %s: not pending or not due; nothing to do", outbox_id)
-        return ""
+    claimed = _claim(factory, outbox_id, now, settings.max_delivery_attempts)
+    if claimed != OutboxStatus.SENDING.value:
+        if not claimed:
+            logger.debug("outbox %s: not pending or not due; nothing to do", outbox_id)
+        return claimed
     kind = "?"
     try:
         with factory() as s:
@@ -130,6 +182,8 @@ def deliver(factory: sessionmaker[Session], outbox_id: int, now: datetime | None
                 address = secrets.decrypt(target.address_enc)
             except secrets.SecretError as exc:
                 raise NotifyError(str(exc), permanent=True) from exc
+        if kind == "email":
+            _check_email_builds(message, address, settings)
         transport_for(kind).send(message, address)
     except NotifyError as exc:
         return _finish(factory, outbox_id, str(exc), exc.permanent, settings, now)
@@ -176,19 +230,38 @@ def due_outbox_ids(s: Session, now: datetime, limit: int = 1000) -> list[int]:
     ))
 
 
-def reclaim_stuck(s: Session, now: datetime, older_than: timedelta = timedelta(minutes=10)) -> int:
-    """Rows left in 'sending' by a worker that died after claiming go back to pending, due now.
+def reclaim_stuck(s: Session, now: datetime, older_than: timedelta = timedelta(minutes=10),
+                  max_attempts: int | None = None) -> int:
+    """Rows left in 'sending' by a worker that died after claiming go back to pending, due
+    now, or to failed when that claim was their last attempt (``max_attempts``,
+    SPENDWATCH_MAX_DELIVERY_ATTEMPTS by default): a send that kills the worker every time
+    is tried that many times, not forever.
 
     ``older_than`` must exceed the longest send (SMTP timeout included), or a slow but
-    live send is sent twice. The caller commits. Returns how many rows were reclaimed.
+    live send is sent twice. The caller commits. Returns how many rows left 'sending'
+    (put back or failed).
     """
+    limit = config.get().max_delivery_attempts if max_attempts is None else max_attempts
+    stuck = (Outbox.status == OutboxStatus.SENDING.value, Outbox.claimed_at < now - older_than)
+    failed = list(s.scalars(
+        update(Outbox)
+        .where(*stuck, Outbox.attempts >= limit)
+        .values(status=OutboxStatus.FAILED.value,
+                last_error=_text(f"the worker stopped during the send of attempt {{n}} (at most {limit}); "
+                                 "not retried"))
+        .returning(Outbox.id)
+        .execution_options(synchronize_session=False)
+    ))
+    for outbox_id in failed:
+        logger.warning("outbox %s: the worker stopped during its last send attempt; failed, not retried",
+                       outbox_id, extra={"outbox_id": outbox_id})
     result: CursorResult[Any] = s.execute(  # type: ignore[assignment]
         update(Outbox)
-        .where(Outbox.status == OutboxStatus.SENDING.value, Outbox.claimed_at < now - older_than)
+        .where(*stuck, Outbox.attempts < limit)
         .values(status=OutboxStatus.PENDING.value, next_attempt_at=now)
         .execution_options(synchronize_session=False)
     )
-    return int(result.rowcount)
+    return len(failed) + int(result.rowcount)
 
 
 def next_attempt(factory: sessionmaker[Session], outbox_id: int) -> datetime | None:

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import MailAccount, Outbox, RawEmail, RawStatus
 from models.tables import OutboxStatus
-from pipeline import config
+from pipeline import config, deliver
 
 
 @dataclass
@@ -39,12 +39,10 @@ def find_work(
     if sending_timeout is None:
         sending_timeout = timedelta(seconds=settings.sweep_sending_timeout_s)
     with factory.begin() as s:
-        # A worker that died between claiming and marking sent leaves 'sending' behind.
-        s.execute(
-            update(Outbox)
-            .where(Outbox.status == OutboxStatus.SENDING.value, Outbox.claimed_at < now - sending_timeout)
-            .values(status=OutboxStatus.PENDING.value)
-        )
+        # A worker that died between claiming and marking sent leaves 'sending' behind: back
+        # to pending, or failed when that claim was the row's last attempt (a send that kills
+        # the worker every time must not be retried forever).
+        deliver.reclaim_stuck(s, now, sending_timeout, settings.max_delivery_attempts)
         raw_ids = s.scalars(
             select(RawEmail.id)
             .where(RawEmail.status == RawStatus.PENDING.value, RawEmail.created_at < now - pending_grace)
