@@ -3,8 +3,10 @@
 A new budget's current period starts from the spend already stored for it (one
 recomputation at write time, so reads never SUM transactions). Changing the amount
 keeps a history row and updates the current period's limit; changing categories,
-account scope or dates recomputes the spend of the budget's existing periods. Past
-periods keep their limit (budget performance history).
+account scope or dates recomputes the spend of the budget's existing periods in place
+(only a custom budget whose dates change loses its one row, with its alerts); re-saving
+the same values changes nothing. Turning rollover on or off resets the current period's
+carry. Past periods keep their limit and carry (budget performance history).
 """
 
 from __future__ import annotations
@@ -124,17 +126,26 @@ def create(s: Session, user: User, spec: BudgetSpec, now: datetime) -> Budget:
 
 def update(s: Session, user: User, budget: Budget, now: datetime, **changes: object) -> Budget:
     """Apply changes (name, amount_minor, category_ids, thresholds, rollover, account_mask,
-    active, start_date, end_date)."""
+    active, start_date, end_date).
+
+    Only what actually changes counts: re-saving the same categories, scope or dates
+    keeps the period rows with their alerts (and their outbox rows). A change of scope
+    recomputes the spend of the existing rows in place; only a custom budget whose dates
+    change loses its row (its one period moves)."""
     recompute = False
     if "category_ids" in changes:
         ids = changes.pop("category_ids")
         assert isinstance(ids, (list, tuple))
-        budget.categories = categories_of(s, user.id, list(ids))
-        recompute = True
+        cats = categories_of(s, user.id, list(ids))
+        if {c.id for c in cats} != {c.id for c in budget.categories}:
+            budget.categories = cats
+            recompute = True
     amount = changes.pop("amount_minor", None)
     for key in ("account_mask", "start_date", "end_date", "active"):
         if key in changes and getattr(budget, key) != changes[key]:
             recompute = True
+    moved = any(key in changes and getattr(budget, key) != changes[key] for key in ("start_date", "end_date"))
+    rollover_changed = "rollover" in changes and bool(changes["rollover"]) != bool(budget.rollover)
     for key, value in changes.items():
         setattr(budget, key, value)
     if budget.period == "custom" and budget.start_date and budget.end_date and budget.end_date < budget.start_date:
@@ -148,11 +159,19 @@ def update(s: Session, user: User, budget: Budget, now: datetime, **changes: obj
             bp = budgets.ensure_period(s, budget, p, user.week_start)
             bp.limit_minor = amount
     if recompute:
-        if budget.period == "custom":  # a moved custom range: its one period row moves too
+        if budget.period == "custom" and moved:  # a moved custom range: its one period row moves too
             s.execute(delete(BudgetPeriod).where(BudgetPeriod.budget_id == budget.id))
         _refresh(s, budget, user, now)
+    if rollover_changed:
+        # The current period carries in what the previous one left (rollover on) or nothing
+        # (off); past periods keep theirs (budget performance history).
+        s.flush()
+        p = current_period(budget, user, now)
+        if p is not None:
+            bp = budgets.ensure_period(s, budget, p, user.week_start)
+            bp.carried_minor = budgets.carry_in(s, budget, p, user.week_start)
     s.flush()
-    if recompute or isinstance(amount, int) or "thresholds" in changes:
+    if recompute or isinstance(amount, int) or "thresholds" in changes or rollover_changed:
         record_crossed(s, budget, user, now)
     return budget
 

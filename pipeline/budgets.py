@@ -10,7 +10,7 @@ replay or a spend that dips and rises again never records a threshold twice.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -50,22 +50,29 @@ def covers(budget: Budget, txn: Transaction) -> bool:
     return True
 
 
-def ensure_period(session: Session, budget: Budget, period: periods.Period, week_start: int = 0) -> BudgetPeriod:
-    """The period row, created once (unique (budget, start)) with its rollover carried in."""
+def ensure_period(
+    session: Session,
+    budget: Budget,
+    period: periods.Period,
+    week_start: int = 0,
+    *,
+    uncounted: Collection[Transaction] = (),
+    counted_minor: int = 0,
+) -> BudgetPeriod:
+    """The period row, created once (unique (budget, start)) with its rollover carried in.
+
+    A row created here starts from the spend of the transactions already stored in the
+    period (a past period that had no row yet, a late alert, a week whose start moved),
+    except ``uncounted``: the stored transactions the caller is about to add itself, so
+    they do not count twice. ``counted_minor`` is added to that start (a transaction the
+    caller is about to take out must first be in it).
+    """
     row = session.scalar(
         select(BudgetPeriod).where(BudgetPeriod.budget_id == budget.id, BudgetPeriod.start == period.start)
     )
     if row is not None:
         return row
-    carried = 0
-    if budget.rollover:
-        prev = periods.previous(budget, period, week_start)
-        if prev is not None:
-            before = session.scalar(
-                select(BudgetPeriod).where(BudgetPeriod.budget_id == budget.id, BudgetPeriod.start == prev.start)
-            )
-            if before is not None:
-                carried = before.limit_minor + before.carried_minor - before.spent_minor
+    spent = spend_of(session, budget, period.start, period.end, uncounted) + counted_minor
     stmt = (
         _insert(session, BudgetPeriod)
         .values(
@@ -73,8 +80,8 @@ def ensure_period(session: Session, budget: Budget, period: periods.Period, week
             start=period.start,
             end=period.end,
             limit_minor=budget.amount_minor,
-            carried_minor=carried,
-            spent_minor=0,
+            carried_minor=carry_in(session, budget, period, week_start),
+            spent_minor=spent,
         )
         .on_conflict_do_nothing(index_elements=["budget_id", "start"])
     )
@@ -84,6 +91,22 @@ def ensure_period(session: Session, budget: Budget, period: periods.Period, week
     )
     assert row is not None
     return row
+
+
+def carry_in(session: Session, budget: Budget, period: periods.Period, week_start: int = 0) -> int:
+    """What a rollover budget carries into ``period``: its previous period row's unused
+    (+) or overspent (-) amount; 0 without rollover or without a previous row."""
+    if not budget.rollover:
+        return 0
+    prev = periods.previous(budget, period, week_start)
+    if prev is None:
+        return 0
+    before = session.scalar(
+        select(BudgetPeriod).where(BudgetPeriod.budget_id == budget.id, BudgetPeriod.start == prev.start)
+    )
+    if before is None:
+        return 0
+    return before.limit_minor + before.carried_minor - before.spent_minor
 
 
 def effective_limit(bp: BudgetPeriod) -> int:
@@ -114,7 +137,7 @@ class Effects:
 
 
 def _record_alerts(
-    session: Session, budget: Budget, bp: BudgetPeriod, old: int, new: int, txn: Transaction, is_current: bool
+    session: Session, budget: Budget, bp: BudgetPeriod, old: int, new: int, txn: Transaction, speaks: bool
 ) -> Effects:
     hits = crossed(list(budget.thresholds or [50, 80, 100]), effective_limit(bp), old, new)
     effects = Effects([], [])
@@ -125,7 +148,7 @@ def _record_alerts(
     for t in hits:
         # A jump from 40% to 105% records 50, 80 and 100 but only the highest speaks;
         # past periods fill silently (alerts speak about now).
-        notify = is_current and t == top
+        notify = speaks and t == top
         stmt = (
             _insert(session, Alert)
             .values(
@@ -191,12 +214,21 @@ def apply_transaction(session: Session, txn: Transaction, sign: int, now: dateti
     user, budgets = _user_budgets(session, txn.user_id)
     today = periods.local_day(now, user.timezone)
     for budget, period in _covering(txn, user, budgets):
-        bp = ensure_period(session, budget, period, user.week_start)
+        # A row created now starts from the other stored transactions of its period, plus
+        # this one when it is being taken out (it was in the period until now).
+        bp = ensure_period(session, budget, period, user.week_start, uncounted=(txn,),
+                           counted_minor=txn.amount_minor if sign < 0 else 0)
         delta = sign * txn.amount_minor
         new = add_spend(session, bp, delta)
         if sign > 0:
-            effects.extend(_record_alerts(session, budget, bp, new - delta, new, txn, period.contains(today)))
+            effects.extend(_record_alerts(session, budget, bp, new - delta, new, txn, speaks_now(period, today)))
     return effects
+
+
+def speaks_now(period: periods.Period, today: date) -> bool:
+    """Alerts speak about now: the current period, or one that has not started yet (a bank
+    clock a few minutes ahead across a period boundary); a past period fills silently."""
+    return period.end >= today
 
 
 def _user_budgets(session: Session, user_id: int) -> tuple[User, list[Budget]]:
@@ -227,7 +259,8 @@ def apply_new(session: Session, txns: Sequence[Transaction], now: datetime) -> E
     are found by walking each period's transactions in order, so every alert names the
     transaction that crossed it and the spend at that point. A rollover period created on
     the way first has its predecessor's pending spend written, so it carries in exactly
-    what it would have one by one.
+    what it would have one by one. A period row created on the way starts from the spend
+    stored before this batch (the batch's own transactions are added as they are one by one).
     """
     pending: dict[tuple[int, date], list[Transaction]] = {}
     rows: dict[tuple[int, date], tuple[Budget, periods.Period, BudgetPeriod]] = {}
@@ -242,10 +275,10 @@ def apply_new(session: Session, txns: Sequence[Transaction], now: datetime) -> E
         total = sum(t.amount_minor for t in items)
         new = add_spend(session, bp, total)
         user = users[budget.user_id][0]
-        is_current = period.contains(periods.local_day(now, user.timezone))
+        speaks = speaks_now(period, periods.local_day(now, user.timezone))
         running = new - total
         for txn in items:
-            effects.extend(_record_alerts(session, budget, bp, running, running + txn.amount_minor, txn, is_current))
+            effects.extend(_record_alerts(session, budget, bp, running, running + txn.amount_minor, txn, speaks))
             running += txn.amount_minor
 
     for txn in txns:
@@ -260,7 +293,8 @@ def apply_new(session: Session, txns: Sequence[Transaction], now: datetime) -> E
                 prev = periods.previous(budget, period, user.week_start) if budget.rollover else None
                 if prev is not None:
                     write((budget.id, prev.start))
-                rows[key] = (budget, period, ensure_period(session, budget, period, user.week_start))
+                rows[key] = (budget, period,
+                             ensure_period(session, budget, period, user.week_start, uncounted=txns))
             pending.setdefault(key, []).append(txn)
     for key in sorted(pending):
         write(key)
@@ -271,13 +305,20 @@ def recompute(session: Session, bp: BudgetPeriod) -> int:
     """Spend of one period computed from transactions (for verify and budget edits)."""
     budget = session.get(Budget, bp.budget_id)
     assert budget is not None
+    return spend_of(session, budget, bp.start, bp.end)
+
+
+def spend_of(session: Session, budget: Budget, start: date, end: date,
+             without: Collection[Transaction] = ()) -> int:
+    """Spend of ``budget`` from the stored transactions of the days ``start``..``end``
+    (inclusive, the user's zone), leaving out ``without``."""
     user = session.get(User, budget.user_id)
     assert user is not None
     total = 0
     # The period is in the user's zone; widen the UTC window by a day each side and
     # filter exactly by local day in Python.
-    lo = datetime.combine(bp.start - timedelta(days=1), datetime.min.time(), timezone.utc)
-    hi = datetime.combine(bp.end + timedelta(days=2), datetime.min.time(), timezone.utc)
+    lo = datetime.combine(start - timedelta(days=1), datetime.min.time(), timezone.utc)
+    hi = datetime.combine(end + timedelta(days=2), datetime.min.time(), timezone.utc)
     txns = session.scalars(
         select(Transaction).where(
             Transaction.user_id == budget.user_id,
@@ -286,9 +327,10 @@ def recompute(session: Session, bp: BudgetPeriod) -> int:
             Transaction.currency == budget.currency,
         )
     ).all()
+    skip = {t.id for t in without}  # after the query: its autoflush gives new rows their ids
     for txn in txns:
-        if txn.counts_as_spend and covers(budget, txn):
-            if bp.start <= periods.local_day(txn.occurred_at, user.timezone) <= bp.end:
+        if txn.id not in skip and txn.counts_as_spend and covers(budget, txn):
+            if start <= periods.local_day(txn.occurred_at, user.timezone) <= end:
                 total += txn.amount_minor
     return total
 

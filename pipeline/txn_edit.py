@@ -58,12 +58,43 @@ def category_of(s: Session, user_id: int, category_id: int) -> Category:
     return cat
 
 
+# Fields that do not decide whether or where a transaction counts: changing only these
+# leaves the budgets alone.
+_NOT_SPEND = frozenset({"category_source", "display_name"})
+
+
+def _lock(s: Session, txn: Transaction) -> bool:
+    """Lock the transaction's row (SELECT ... FOR UPDATE on PostgreSQL) and re-read it, so a
+    concurrent edit of the same transaction, committed meanwhile, is seen and not applied
+    twice. False when it has been deleted meanwhile."""
+    s.flush()
+    locked = s.scalar(
+        select(Transaction).where(Transaction.id == txn.id).with_for_update(of=Transaction)
+        .execution_options(populate_existing=True)
+    )
+    return locked is not None
+
+
 def update_transaction(s: Session, txn: Transaction, now: datetime, **values: Any) -> budgets.Effects:
     """Set fields of ``txn`` (category_id, category_source, is_transfer, is_income, excluded,
-    display_name) and move its spend between budget periods accordingly."""
+    display_name) and move its spend between budget periods accordingly.
+
+    The row is locked and re-read first: only what still differs is changed, and a change
+    that changes nothing leaves the budgets alone (two identical requests at once take the
+    transaction out once)."""
     effects = budgets.Effects([], [])
+    if not _lock(s, txn):
+        raise EditError(f"transaction: no transaction {txn.id}")
+    changed = {k: v for k, v in values.items() if getattr(txn, k) != v}
+    if not changed:
+        return effects
+    if set(changed) <= _NOT_SPEND:
+        for key, value in changed.items():
+            setattr(txn, key, value)
+        s.flush()
+        return effects
     budgets.apply_transaction(s, txn, -1, now)
-    for key, value in values.items():
+    for key, value in changed.items():
         setattr(txn, key, value)
     s.flush()
     # The category relationship is loaded eagerly; refresh it so covers() sees the new id.
@@ -79,6 +110,11 @@ def recategorize(s: Session, txn: Transaction, category_id: int, now: datetime) 
 
 
 def delete_transaction(s: Session, txn: Transaction, now: datetime) -> None:
+    """Take ``txn`` out of its budget periods and delete it; a transaction a concurrent
+    request deleted meanwhile (its row lock waited for it) is left as it is."""
+    if not _lock(s, txn):
+        s.expunge(txn)
+        return
     budgets.apply_transaction(s, txn, -1, now)
     s.delete(txn)
     s.flush()

@@ -1015,7 +1015,8 @@ def test_each_budget_shows_the_row_of_its_own_current_period(client, factory, al
     week_start(4)  # Friday: the week now starts today; Monday's row still runs today
     assert shown()["Week"] == ("2026-11-20", "2026-11-26", "0.000")
     add_txn(factory, uid, "2.000", food, n=3)  # creates Friday's row: two rows run today
-    assert shown()["Week"] == ("2026-11-20", "2026-11-26", "2.000")
+    # Friday's row starts from the spend already stored in its days (today's 3.000).
+    assert shown()["Week"] == ("2026-11-20", "2026-11-26", "5.000")
     week_start(0)  # back to Monday: Monday's row again (the 2.000 went to Friday's)
     assert shown() == {"Trip": ("2026-10-01", "2026-10-10", "7.000"), "Week": ("2026-11-16", "2026-11-22", "3.000")}
     [week] = [b for b in client.get("/api/budgets", headers=h).json() if b["name"] == "Week"]
