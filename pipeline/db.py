@@ -16,7 +16,9 @@ from pipeline import config
 
 
 def make_engine(url: str) -> Engine:
-    kwargs: dict[str, Any] = {"future": True}
+    # An SQL error's text never carries the statement's values (mail content, encrypted
+    # secrets): it goes to logs, task results and a mailbox's last_error.
+    kwargs: dict[str, Any] = {"future": True, "hide_parameters": True}
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
@@ -57,7 +59,7 @@ def read_sessions(factory: sessionmaker[Session]) -> tuple[sessionmaker[Session]
     own = bind.url.query.get("options", "")
     options = " ".join([*(own if isinstance(own, tuple) else [own]), "-c default_transaction_read_only=on"]).strip()
     reads = create_engine(bind.url.difference_update_query(["options"]), isolation_level="AUTOCOMMIT",
-                          connect_args={"options": options})
+                          connect_args={"options": options}, hide_parameters=True)
     return sessionmaker(bind=reads, expire_on_commit=False), reads
 
 

@@ -5,6 +5,12 @@ sender the user listed) is passed over and never stored; bodies with BODY.PEEK[]
 batches. Each batch's rows and the cursor advance commit together, so a crash repeats at
 most one batch, and the unique keys make the repeat store nothing twice. The mail on the
 server is left as it was unless the account asks for an action, done after the commit.
+
+The cursor never passes a UID the server is still holding but did not answer for (no
+header block, no body): it waits just below it and the next poll asks again, until the
+hold is over (``hold_limit``); then the mail is recorded as failed with its headers, or
+named in the mailbox's last error when not even its headers came, and the cursor moves on.
+A UID that UID SEARCH no longer finds was deleted meanwhile: nothing to fetch, no error.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +32,9 @@ from pipeline.locks import mailbox_lock
 from pipeline.mailbox import Mailbox, MailboxError  # the only imapclient user
 
 logger = logging.getLogger(__name__)
+# How long the cursor may wait below a UID the server holds but does not answer for:
+# this, or two poll intervals when they are longer, so at least one later poll asks again.
+HOLD_S = 15 * 60
 
 
 @dataclass
@@ -36,6 +45,8 @@ class PollReport:
     stored: list[int] = field(default_factory=list)
     passed_over: int = 0  # not from a bank or a listed sender: never stored
     duplicates: int = 0
+    gone: int = 0  # deleted between UID SEARCH and FETCH: nothing to store
+    held: int = 0  # UIDs the server did not answer for: the cursor waits below the first
     errors: list[str] = field(default_factory=list)
 
 
@@ -76,6 +87,14 @@ def connect(account: MailAccount, settings: config.Settings, cafile: str | None 
     )
 
 
+def hold_limit(account: MailAccount) -> timedelta:
+    return timedelta(seconds=max(HOLD_S, 2 * (account.poll_interval_s or 0)))
+
+
+def _utc(when: datetime) -> datetime:
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+
+
 def _cursor(session: Session, account_id: int, folder: str) -> MailboxCursor | None:
     return session.scalar(
         select(MailboxCursor).where(MailboxCursor.mail_account_id == account_id, MailboxCursor.folder == folder)
@@ -95,11 +114,15 @@ def poll_folder(
     progress: Callable[[int, int], None] | None = None,
 ) -> None:
     state = mb.select(folder)
+    # The cursor's updated_at is when a poll of this folder last ended with nothing waiting
+    # (or the cursor last moved): how long a UID at the cursor has been waiting, at most.
+    clean_since: datetime | None = None
     with factory() as s:
         cur = _cursor(s, account.id, folder)
         last = 0
         if cur is not None and cur.uidvalidity == state.uidvalidity:
             last = cur.last_uid
+            clean_since = _utc(cur.updated_at)
         elif cur is not None:
             # UIDVALIDITY changed: the UIDs mean nothing any more. Rescan the folder; the
             # sha256 key makes the mails already stored count once.
@@ -116,10 +139,21 @@ def poll_folder(
     for chunk in _batches(uids, settings.fetch_batch):
         heads = mb.headers(chunk)
         wanted = [u for u in chunk if u in heads and sender_allowed(heads[u].sender, account, bank_domains, own)]
-        report.passed_over += len(chunk) - len(wanted)
+        report.passed_over += sum(1 for u in chunk if u in heads) - len(wanted)
         too_big = [u for u in wanted if (heads[u].size or 0) > settings.max_message_bytes]
         small = [u for u in wanted if u not in too_big]
         bodies = dict(mb.bodies(small, settings.fetch_batch)) if small else {}
+        # Not answered for: no header block, or no body (absent, NIL). Deleted meanwhile, or
+        # an answer we could not read: UID SEARCH tells which.
+        unanswered = [u for u in chunk if u not in heads] + [u for u in small if u not in bodies]
+        waiting = sorted(mb.present(unanswered)) if unanswered else []
+        report.gone += len(unanswered) - len(waiting)
+        now = datetime.now(timezone.utc)
+        # The first UID of this poll has waited since the folder's last clean poll at least;
+        # any later one has not waited at all (the cursor moves up to it now).
+        give_up = bool(waiting) and waiting[0] == uids[0] and clean_since is not None and (
+            now - clean_since >= hold_limit(account))
+        failed_now = set(too_big) | (set(waiting) if give_up else set())
         rows = []
         for uid in wanted:
             where = {"user_id": account.user_id, "source": "imap", "mail_account_id": account.id, "folder": folder,
@@ -128,34 +162,44 @@ def poll_folder(
                 # Kept with a status (nothing fetched is lost) but the body stays on the
                 # server: a bank alert is never megabytes, and memory stays bounded.
                 size = heads[uid].size or 0
-                rows.append(raw_row(
-                    raw=heads[uid].raw_headers,
-                    size=size,
-                    status=RawStatus.FAILED,
-                    reason=(
-                        f"message of {size / 1e6:.1f} MB is over the {settings.max_message_bytes / 1e6:.1f} MB "
-                        "limit for bank alerts: headers kept, body left on the server"
-                    ),
-                    truncated=True,
-                    digest=sha256(f"{account.id}/{folder}/{state.uidvalidity}/{uid}".encode()),
-                    **where,
-                ))
+                rows.append(_headers_only(heads[uid].raw_headers, size, (
+                    f"message of {size / 1e6:.1f} MB is over the {settings.max_message_bytes / 1e6:.1f} MB "
+                    "limit for bank alerts: headers kept, body left on the server"), account, folder, state, where))
             elif uid in bodies:
                 rows.append(raw_row(raw=bodies[uid], **where))
+            elif uid in waiting and give_up:
+                rows.append(_headers_only(heads[uid].raw_headers, heads[uid].size or 0, (
+                    f"the server returned no body for UID {uid} while still listing it, since at least "
+                    f"{clean_since:%Y-%m-%d %H:%M} UTC: headers kept, body left on the server"),
+                    account, folder, state, where))
+        for uid in waiting:
+            what = "no body" if uid in heads else "no header block"
+            if give_up:
+                error = (f"{folder} UID {uid}: the server returned {what} although the message is still there, "
+                         + ("recorded as failed with its headers" if uid in heads else "passed without storing it")
+                         + f" after waiting since {clean_since:%Y-%m-%d %H:%M} UTC")
             else:
-                report.errors.append(f"{folder} UID {uid}: the server returned no body (deleted meanwhile?)")
+                error = (f"{folder} UID {uid}: the server returned {what} although the message is still there; "
+                         "the cursor waits below it and the next poll asks again")
+            report.errors.append(error)
+            logger.warning("mailbox %s: %s", account.name, error, extra={"mail_account_id": account.id})
+        hold = waiting[0] if waiting and not give_up else None
+        report.held += len(waiting) if hold is not None else 0
         acted = [int(r["uid"]) for r in rows]
         with factory.begin() as s:
             new_ids = store_many(s, rows)  # one statement for the batch
             report.duplicates += len(acted) - len(new_ids)
-            stored = [new_ids[u] for u in acted if u in new_ids and u not in too_big]
+            stored = [new_ids[u] for u in acted if u in new_ids and u not in failed_now]
             cur = _cursor(s, account.id, folder)
+            new_last = max(chunk) if hold is None else hold - 1
             if cur is None:
-                s.add(MailboxCursor(mail_account_id=account.id, folder=folder, uidvalidity=state.uidvalidity, last_uid=max(chunk)))
-            else:
+                s.add(MailboxCursor(mail_account_id=account.id, folder=folder, uidvalidity=state.uidvalidity,
+                                    last_uid=new_last, updated_at=now))
+            elif hold is None or new_last != cur.last_uid or cur.uidvalidity != state.uidvalidity:
                 cur.uidvalidity = state.uidvalidity
-                cur.last_uid = max(chunk)
-                cur.updated_at = datetime.now(timezone.utc)
+                cur.last_uid = new_last
+                cur.updated_at = now
+            # else: still waiting where the last poll waited: the hold keeps its start.
         report.stored += stored
         if acted and account.action == "seen":
             mb.mark_seen(acted)
@@ -166,11 +210,24 @@ def poll_folder(
         done += len(chunk)
         if progress:
             progress(done, len(uids))
+        if hold is not None:
+            break  # later batches wait for the next poll: the cursor cannot pass the held UID
     if not uids:
-        # Remember the UIDVALIDITY of an empty folder too, so a later change is noticed.
+        # Remember the UIDVALIDITY of an empty folder too, so a later change is noticed; and
+        # that this poll ended with nothing waiting (the start of any later hold).
         with factory.begin() as s:
-            if _cursor(s, account.id, folder) is None:
+            cur = _cursor(s, account.id, folder)
+            if cur is None:
                 s.add(MailboxCursor(mail_account_id=account.id, folder=folder, uidvalidity=state.uidvalidity, last_uid=0))
+            else:
+                cur.updated_at = datetime.now(timezone.utc)
+
+
+def _headers_only(raw_headers: bytes, size: int, reason: str, account: MailAccount, folder: str, state: Any,
+                  where: dict[str, Any]) -> dict[str, Any]:
+    """The row of a mail whose body stays on the server: its headers, failed, with the reason."""
+    return raw_row(raw=raw_headers, size=size, status=RawStatus.FAILED, reason=reason, truncated=True,
+                   digest=sha256(f"{account.id}/{folder}/{state.uidvalidity}/{where['uid']}".encode()), **where)
 
 
 def poll(
@@ -202,26 +259,38 @@ def poll(
             own = (user.email,) if user else ()
             s.expunge(account)
         domains = known_bank_domains()
-        error: str | None = None
         try:
             ctx = mailbox if mailbox is not None else connect(account, settings, cafile)
             with ctx as mb:
                 for folder in account.folders or ["INBOX"]:
                     poll_folder(factory, account, mb, folder, settings, domains, own, report, on_stored, progress)
         except MailboxError as exc:
-            error = str(exc)
-            report.errors.append(error)
+            report.errors.append(str(exc))
             logger.warning("poll of mailbox %s failed: %s", account.name, exc, extra={"mail_account_id": account_id})
             if not getattr(exc, "permanent", False):
-                _finish(factory, account_id, error)
+                _finish(factory, account_id, report.errors)
                 raise
-        _finish(factory, account_id, error)
+        except Exception as exc:
+            # Not an IMAP failure (the database, a bug): the caller retries or logs it, but
+            # the mailbox shows it too instead of the last poll's state.
+            first = (str(exc).splitlines() or [""])[0][:300]  # no SQL, no traceback: one line for the user
+            report.errors.append(f"poll failed: {type(exc).__name__}: {first}")
+            _finish(factory, account_id, report.errors, quiet=True)
+            raise
+        _finish(factory, account_id, report.errors)
     return report
 
 
-def _finish(factory: sessionmaker[Session], account_id: int, error: str | None) -> None:
-    with factory.begin() as s:
-        account = s.get(MailAccount, account_id)
-        if account is not None:
-            account.last_poll_at = datetime.now(timezone.utc)
-            account.last_error = error
+def _finish(factory: sessionmaker[Session], account_id: int, errors: list[str], quiet: bool = False) -> None:
+    """Record the poll: its time, and its errors (None when there were none) as the mailbox's last error."""
+    error = "; ".join(errors[:10]) + (f"; and {len(errors) - 10} more" if len(errors) > 10 else "") if errors else None
+    try:
+        with factory.begin() as s:
+            account = s.get(MailAccount, account_id)
+            if account is not None:
+                account.last_poll_at = datetime.now(timezone.utc)
+                account.last_error = error.replace("\x00", "")[:4000] if error else None
+    except Exception:  # noqa: BLE001 - the database may be what failed: the original error is raised
+        if not quiet:
+            raise
+        logger.warning("could not record the failed poll of mailbox %s", account_id, exc_info=True)

@@ -10,11 +10,12 @@ certificate, missing folder) from a network hiccup worth retrying.
 from __future__ import annotations
 
 import logging
+import re
 import socket
 import ssl
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from email.parser import BytesHeaderParser
@@ -32,8 +33,12 @@ TlsMode = Literal["ssl", "starttls", "plain"]
 TLS_MODES: tuple[str, ...] = ("ssl", "starttls", "plain")
 
 _HEADER_PARSER = BytesHeaderParser(policy=compat32)
-_HEADER_ITEM = b"BODY[HEADER.FIELDS (FROM SENDER MESSAGE-ID DATE SUBJECT)]"
 _HEADER_FETCH = "BODY.PEEK[HEADER.FIELDS (FROM SENDER MESSAGE-ID DATE SUBJECT)]"
+# How the answer names that item varies: Dovecot echoes the field names as asked, Courier
+# quotes them (they are astrings), imapclient keeps the quotes. Matched on this prefix of
+# the key without quotes; the .NOT variant is never asked for, so never taken.
+_HEADER_ITEM_PREFIX = b"BODY[HEADER.FIELDS ("
+_ADDRESS_LINE = re.compile(rb"^(?:from|sender)[ \t]*:(.*)$", re.IGNORECASE | re.MULTILINE)
 # Errors a live connection can raise: imapclient's own, sockets and TLS (both OSError).
 _IO_ERRORS = (OSError, IMAPClientError)
 
@@ -184,7 +189,11 @@ class Mailbox:
         return sorted(int(u) for u in found if int(u) > last_uid)
 
     def headers(self, uids: list[int], batch: int = 500) -> dict[int, Header]:
-        """Sender, Message-ID, Date and size per UID (BODY.PEEK: no \\Seen); UIDs gone meanwhile are absent."""
+        """Sender, Message-ID, Date and size per UID (BODY.PEEK: no \\Seen).
+
+        A UID is absent when the answer had no header block for it: gone meanwhile, or an
+        answer this adapter could not read. The caller tells those apart with ``present``.
+        """
         out: dict[int, Header] = {}
         for i in range(0, len(uids), batch):
             chunk = uids[i : i + batch]
@@ -192,24 +201,34 @@ class Mailbox:
                 data = self._c.fetch(chunk, [_HEADER_FETCH, "RFC822.SIZE"])
             except _IO_ERRORS as exc:
                 raise self._fail("header FETCH failed", exc) from exc
-            for uid, item in data.items():
-                if _HEADER_ITEM not in item:
-                    continue  # an unsolicited FETCH (flag change from another client), not our answer
-                out[int(uid)] = _header(bytes(item[_HEADER_ITEM] or b""), int(item.get(b"RFC822.SIZE", 0)))
+            out.update(header_replies(data))
         return out
 
     def bodies(self, uids: list[int], batch: int = 100) -> Iterator[tuple[int, bytes]]:
-        """Full messages with BODY.PEEK[], which leaves \\Seen alone; ``batch`` UIDs per FETCH."""
+        """Full messages with BODY.PEEK[], which leaves \\Seen alone; ``batch`` UIDs per FETCH.
+
+        A UID the server answered without a body (or with NIL) is not yielded.
+        """
         for i in range(0, len(uids), batch):
             chunk = uids[i : i + batch]
             try:
                 data = self._c.fetch(chunk, ["BODY.PEEK[]"])
             except _IO_ERRORS as exc:
                 raise self._fail("body FETCH failed", exc) from exc
+            got = body_replies(data)
             for uid in chunk:
-                item = data.get(uid)
-                if item is not None and b"BODY[]" in item:
-                    yield uid, bytes(item[b"BODY[]"])
+                if uid in got:
+                    yield uid, got[uid]
+
+    def present(self, uids: list[int]) -> set[int]:
+        """Which of ``uids`` the folder still holds (UID SEARCH): tells a deleted mail from an odd answer."""
+        if not uids:
+            return set()
+        try:
+            found = self._c.search(["UID", ",".join(str(u) for u in sorted(set(uids)))])
+        except _IO_ERRORS as exc:
+            raise self._fail("UID SEARCH failed", exc) from exc
+        return {int(u) for u in found} & set(uids)
 
     # ---------------------------------------------------------------- actions
     def mark_seen(self, uids: list[int]) -> None:
@@ -285,16 +304,83 @@ class Mailbox:
         return woke
 
 
+def header_replies(data: Any) -> dict[int, Header]:
+    """The header block of each UID in a FETCH answer (``IMAPClient.fetch``'s dict), read.
+
+    A UID whose entry has no header item (an unsolicited FETCH for a flag change, a NIL
+    section) is left out: the caller must not take it for mail that is not from a bank.
+    Reading never raises: one hostile header block must not cost the rest of the batch.
+    """
+    out: dict[int, Header] = {}
+    for uid, item in data.items():
+        raw = _header_item(item)
+        if raw is None:
+            continue
+        try:
+            size = int(item.get(b"RFC822.SIZE") or 0)
+        except (TypeError, ValueError):
+            size = 0
+        out[int(uid)] = _header(raw, size)
+    return out
+
+
+def _header_item(item: Any) -> bytes | None:
+    for key, value in item.items():
+        if isinstance(key, bytes) and key.replace(b'"', b"").upper().startswith(_HEADER_ITEM_PREFIX):
+            return bytes(value) if isinstance(value, bytes | bytearray) else None
+    return None
+
+
+def body_replies(data: Any) -> dict[int, bytes]:
+    """The full message of each UID in a FETCH answer; a UID answered without one, or with NIL, is left out."""
+    out: dict[int, bytes] = {}
+    for uid, item in data.items():
+        body = item.get(b"BODY[]")
+        if isinstance(body, bytes | bytearray):
+            out[int(uid)] = bytes(body)
+    return out
+
+
 def _header(raw: bytes, size: int) -> Header:
-    head = _HEADER_PARSER.parsebytes(raw)
-    sender = parseaddr(str(head.get("From", "") or head.get("Sender", "")))[1].lower() or None
-    domain = sender.rsplit("@", 1)[1] if sender and "@" in sender else None
-    mid = str(head.get("Message-ID", "")).strip() or None
+    """Never raises: a field that cannot be read is None (the sender through a plainer reading first)."""
     try:
-        date: datetime | None = parsedate_to_datetime(str(head.get("Date", "")))
-    except (TypeError, ValueError, IndexError):
-        date = None  # a bad Date is the parser's business later, not a fetch failure
-    return Header(sender, domain, mid, size, date, raw)
+        head = _HEADER_PARSER.parsebytes(raw)
+    except Exception:  # noqa: BLE001 - stdlib parser on hostile bytes: anything may come out
+        logger.warning("a header block could not be parsed: its sender read from the raw lines", exc_info=True)
+        sender = _plain_sender(raw)
+        return Header(sender, _domain(sender), None, size, None, raw)
+    try:
+        sender = parseaddr(str(head.get("From", "") or head.get("Sender", "")))[1].lower() or None
+    except Exception:  # noqa: BLE001 - as above; the sender check still happens, on the plain reading
+        sender = _plain_sender(raw)
+    mid = _field(lambda: str(head.get("Message-ID", "")).strip() or None)
+    # A Date that cannot be represented (a 20-digit year or offset: OverflowError) is no
+    # date here; the parser reads it again later, as tolerantly.
+    date = _field(lambda: parsedate_to_datetime(str(head.get("Date", ""))))
+    return Header(sender, _domain(sender), mid, size, date, raw)
+
+
+def _domain(sender: str | None) -> str | None:
+    return sender.rsplit("@", 1)[1] if sender and "@" in sender else None
+
+
+def _field(read: Callable[[], Any]) -> Any:
+    try:
+        return read()
+    except Exception:  # noqa: BLE001 - TypeError, ValueError, IndexError, OverflowError seen so far
+        return None
+
+
+def _plain_sender(raw: bytes) -> str | None:
+    """The address of the first From/Sender line, read without the email package (its fallback)."""
+    for match in _ADDRESS_LINE.finditer(raw):
+        try:
+            addr = parseaddr(match.group(1).decode("ascii", "replace").strip())[1].lower()
+        except Exception:  # noqa: BLE001 - the last reading there is: nothing more to try on this line
+            continue
+        if "@" in addr:
+            return addr
+    return None
 
 
 def _new_mail(responses: list[Any]) -> bool:

@@ -3,7 +3,8 @@
 All in one database transaction: sender check, parse, categorize, insert the transaction
 (unique per raw e-mail), add it to every covering budget period, record crossed
 thresholds, queue the outbox. A failure rolls everything back and leaves the raw e-mail
-with a status and a reason; a transient database error is raised for the task to retry.
+with a status and a reason; a transient database error is raised for the task to retry,
+and so is Celery's soft time limit (the mail stays pending: not its fault).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from datetime import datetime, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from celery.exceptions import SoftTimeLimitExceeded
 from sqlalchemy import case, select, text, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -100,6 +102,11 @@ def process(factory: sessionmaker[Session], raw_id: int, now: datetime | None = 
             return _process(s, raw_id, now, settings)
     except OperationalError:
         raise  # database down or deadlock: the task retries; nothing was half-written
+    except SoftTimeLimitExceeded:
+        # Celery's time limit, not this mail's fault (nor a bug): rolled back, the mail stays
+        # pending with its attempt counted; the sweep hands it out again, and one that is
+        # out of time every time is quarantined after SPENDWATCH_MAX_ATTEMPTS.
+        raise
     except IntegrityError:
         # Another worker committed this e-mail's transaction first (unique raw_email_id);
         # if it is still pending, the conflict was something else: let the task retry.

@@ -10,7 +10,8 @@ What stays one by one, through pipeline.process, because it is rare and subtle:
   batch (twins: duplicate or review);
 - a mail an earlier attempt did not finish (attempts > 0): the batch may have died on
   it, and one by one it is counted and, if it keeps killing the worker, quarantined;
-- every mail of a batch that failed for any reason but the database being away.
+- every mail of a batch that failed for any reason but the database being away (or
+  Celery's soft time limit: that ends the task and leaves the mails pending for the sweep).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from celery.exceptions import SoftTimeLimitExceeded
 from sqlalchemy import Select, func, select, text, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -63,6 +65,8 @@ def process_many(factory: sessionmaker[Session], raw_ids: list[int], now: dateti
                 deferred = _process(s, sorted(claimed), now, settings, out)
         except OperationalError:
             raise  # database away or deadlock: the task retries; the claimed rows go one by one then
+        except SoftTimeLimitExceeded:
+            raise  # out of time, no mail's fault: the rows stay pending (attempt counted) for the sweep
         except Exception:  # noqa: BLE001 - one bad mail must not cost the others: one by one instead
             logger.warning("batch of %d e-mails failed; processing them one by one", len(claimed), exc_info=True)
             out.outcomes, out.outbox_ids, deferred = [], [], sorted(claimed)

@@ -71,6 +71,18 @@ class Watcher:
                     extra={"mail_account_id": self.account_id},
                 )
                 self.stop.wait(delay)
+            except Exception as exc:  # noqa: BLE001 - the database away, a bug: this thread must go on
+                # Anything else would end the thread silently and near-real-time processing
+                # with it until a restart. Same backoff; the next catch-up fetches what came.
+                if self.stop.is_set():
+                    return
+                delay = backoff.next_delay()
+                logger.warning(
+                    "mailbox %s: watcher failed (%s: %s); reconnecting in %.0f s",
+                    self.account_id, type(exc).__name__, exc, delay,
+                    extra={"mail_account_id": self.account_id}, exc_info=backoff.failures == 1,
+                )
+                self.stop.wait(delay)
 
     def _interrupt_on_stop(self) -> None:
         self.stop.wait()
