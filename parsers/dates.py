@@ -9,7 +9,7 @@ header's offset, else UTC.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time
 
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
@@ -111,8 +111,16 @@ def find_datetime(text: str, header: datetime | None) -> datetime | None:
         return header
     day, pos = found
     t = find_time(text, pos) or time(12, 0)
-    tz = header.tzinfo if header is not None and header.tzinfo is not None else timezone.utc
-    when = datetime.combine(day, t, tz)
-    if header is not None and abs((when - header).days) > 400:
+    when = datetime.combine(day, t)
+    if header is not None and abs((when - header.replace(tzinfo=None)).days) > 400:
         return header  # a number that only looked like a date
+    offset = header.utcoffset() if header is not None else None
+    if offset:
+        # The bank's clock: a Date header with a zone other than UTC was stamped by its
+        # server in that zone (+0400 for Oman, +0530 for India).
+        assert header is not None
+        return when.replace(tzinfo=header.tzinfo)
+    # A printed time and a UTC (or missing) Date header say nothing about the bank's zone
+    # (servers and relays stamp UTC): left without a zone, it is read in the user's zone
+    # when counted (pipeline.process). Pinned to UTC, 23:30 in Muscat became the next day.
     return when

@@ -43,8 +43,19 @@ def test_a_far_away_number_is_not_the_date() -> None:
     assert find_datetime("Ref 01/01/99", HEADER) == HEADER
 
 
-def test_without_header_the_zone_is_utc() -> None:
-    assert find_datetime("on 2025-06-22 at 20:29", None) == datetime(2025, 6, 22, 20, 29, tzinfo=timezone.utc)
+def test_without_a_zone_to_go_by_a_printed_time_is_left_local() -> None:
+    """No Date header, or a UTC one: the printed time is the bank's local clock, read later in
+    the user's zone (pinned to UTC, 23:30 in Muscat became 03:30 the next day)."""
+    assert find_datetime("on 2025-06-22 at 20:29", None) == datetime(2025, 6, 22, 20, 29)
+    utc_header = datetime(2026, 11, 30, 19, 30, 5, tzinfo=timezone.utc)
+    assert find_datetime("debited with OMR 5.000 at LULU on 30/11/26 23:30", utc_header) == datetime(2026, 11, 30, 23, 30)
+
+
+def test_a_zoned_date_header_gives_the_printed_time_its_zone() -> None:
+    muscat = timezone(timedelta(hours=4))
+    header = datetime(2026, 11, 30, 23, 31, tzinfo=muscat)
+    assert find_datetime("debited with OMR 5.000 at LULU on 30/11/26 23:30", header) == datetime(
+        2026, 11, 30, 23, 30, tzinfo=muscat)
 
 
 @pytest.mark.parametrize(
