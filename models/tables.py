@@ -319,6 +319,10 @@ class BudgetPeriod(Base):
     end: Mapped[date] = mapped_column(Date)  # inclusive
     limit_minor: Mapped[int] = mapped_column(BigInteger)
     carried_minor: Mapped[int] = mapped_column(BigInteger, default=0)  # rollover in (+ unused, - overspent)
+    # The start of this budget's row it carries in from: carried_minor is that row's remainder
+    # and moves with it (pipeline.budgets.shift_carries). NULL: carries nothing in (rollover
+    # off when the row was set, or no earlier row).
+    carried_from: Mapped[date | None] = mapped_column(Date)
     spent_minor: Mapped[int] = mapped_column(BigInteger, default=0)
     __table_args__ = (UniqueConstraint("budget_id", "start"),)
 

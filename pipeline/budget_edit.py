@@ -6,7 +6,8 @@ keeps a history row and updates the current period's limit; changing categories,
 account scope or dates recomputes the spend of the budget's existing periods in place
 (only a custom budget whose dates change loses its one row, with its alerts); re-saving
 the same values changes nothing. Turning rollover on or off resets the current period's
-carry. Past periods keep their limit and carry (budget performance history).
+carry. Past periods keep their limit; a carry follows the row it carries in from
+(``budgets.shift_carries``), so a recomputed past spend moves the carries after it.
 """
 
 from __future__ import annotations
@@ -69,8 +70,16 @@ def _refresh(s: Session, budget: Budget, user: User, now: datetime) -> None:
     p = current_period(budget, user, now)
     if p is not None:
         budgets.ensure_period(s, budget, p, user.week_start)
-    for bp in s.scalars(select(BudgetPeriod).where(BudgetPeriod.budget_id == budget.id)):
+    # In ascending start, locked (the order rows are locked in everywhere): each recomputed
+    # spend, and each carry from the recomputed remainder of the row it carries in from.
+    left: dict[date, int] = {}
+    for bp in s.scalars(select(BudgetPeriod).where(BudgetPeriod.budget_id == budget.id)
+                        .order_by(BudgetPeriod.start).with_for_update()
+                        .execution_options(populate_existing=True)):
         bp.spent_minor = budgets.recompute(s, bp)
+        if bp.carried_from is not None:
+            bp.carried_minor = left.get(bp.carried_from, 0)
+        left[bp.start] = budgets.remainder(bp)
     s.flush()
 
 
@@ -157,7 +166,10 @@ def update(s: Session, user: User, budget: Budget, now: datetime, **changes: obj
         p = current_period(budget, user, now)
         if p is not None:  # the current period takes the new amount; past ones keep theirs
             bp = budgets.ensure_period(s, budget, p, user.week_start)
+            delta = amount - bp.limit_minor
             bp.limit_minor = amount
+            s.flush()
+            budgets.shift_carries(s, budget, bp.start, delta)  # rows after it (a period already started)
     if recompute:
         if budget.period == "custom" and moved:  # a moved custom range: its one period row moves too
             s.execute(delete(BudgetPeriod).where(BudgetPeriod.budget_id == budget.id))
@@ -169,7 +181,11 @@ def update(s: Session, user: User, budget: Budget, now: datetime, **changes: obj
         p = current_period(budget, user, now)
         if p is not None:
             bp = budgets.ensure_period(s, budget, p, user.week_start)
-            bp.carried_minor = budgets.carry_in(s, budget, p, user.week_start)
+            carried, source = budgets.carry_source(s, budget, p, user.week_start)
+            delta = carried - bp.carried_minor
+            bp.carried_minor, bp.carried_from = carried, source
+            s.flush()
+            budgets.shift_carries(s, budget, bp.start, delta)
     s.flush()
     if recompute or isinstance(amount, int) or "thresholds" in changes or rollover_changed:
         record_crossed(s, budget, user, now)

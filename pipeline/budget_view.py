@@ -4,6 +4,11 @@ Cost is O(budgets) and independent of the number of transactions: one Core SELEC
 returns plain tuples (the budgets joined with their categories and current period rows),
 no ORM objects. ``current`` gives integer minor units (the API formats them
 itself); ``current_states`` gives Decimals for callers that compute with them.
+
+A rollover budget whose current period has no row yet (a period just begun, or a quiet
+one) shows what its row will start from: the carry down the chain and the stored spend
+(``budgets.carry_source`` without writing; reads may be read-only). Only that case reads
+more than the one SELECT.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from models import Budget, BudgetPeriod, Category, from_minor, minor_digits
 from models.tables import BudgetCategory
-from pipeline import periods
+from pipeline import budgets, periods
 from pipeline.prepared import Prepared
 from pipeline.users import Owner
 
@@ -129,7 +134,8 @@ def current(s: Session, user: Owner, now: datetime, only_active: bool = True) ->
     """Every budget of ``user`` (by id) with its current period row's figures.
 
     A custom budget not running today shows its own range; a budget without a period row
-    for its current period shows its amount and nothing spent.
+    for its current period shows its amount and nothing spent, or, with rollover, what its
+    row will start from (its carry and stored spend: the only case that reads more).
     """
     today = periods.local_day(now, user.timezone)
     if s.autoflush:
@@ -170,13 +176,29 @@ def current(s: Session, user: Owner, now: datetime, only_active: bool = True) ->
             cats.append((cid, cname))
         if start is not None and start == f.start:
             f.budget = f.budget._replace(limit_minor=limit + carried, spent_minor=spent)
+            f.has_row = True
+    for f in found.values():
+        if f.budget.rollover and not f.has_row and f.budget.period != "custom":
+            f.budget = _pending_row(s, f.budget, user.week_start)
     return [f.budget for f in found.values()]
+
+
+def _pending_row(s: Session, b: CurrentBudget, week_start: int) -> CurrentBudget:
+    """A rollover budget's current period before its row exists: what the row will start from."""
+    budget = s.get(Budget, b.id)
+    if budget is None:  # deleted since the SELECT
+        return b
+    p = periods.Period(b.start_date, b.end_date)
+    carried, _ = budgets.carry_source(s, budget, p, week_start, create=False)
+    spent = budgets.spend_of(s, budget, p.start, p.end)
+    return b._replace(limit_minor=budget.amount_minor + carried, spent_minor=spent)
 
 
 @dataclass
 class _Found:
     budget: CurrentBudget
     start: date  # where its current period starts: the period row to keep
+    has_row: bool = False
 
 
 def current_states(s: Session, user: Owner, now: datetime, only_active: bool = True) -> list[BudgetState]:

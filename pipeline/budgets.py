@@ -5,6 +5,13 @@ the spend, the alert rows and their outbox rows commit or roll back together. Sp
 changed with ``spent = spent + x`` in SQL (exact, safe under concurrency); an alert row is
 unique per (period, threshold) and inserted with ON CONFLICT DO NOTHING: a retry, a
 replay or a spend that dips and rises again never records a threshold twice.
+
+Rollover: a row carries in the remainder (limit + carried - spent) of the row its
+``carried_from`` names, set when the row is created with rollover on (missing rows of quiet
+periods in between are created first, so the chain has no holes) or when rollover is
+toggled. Whenever a row's remainder changes, the rows carrying in from it move by the same
+amount, down the chain, one UPDATE per row in ascending start (the order rows are locked in
+everywhere), so a late alert, an exclusion or a budget edit in a past period reaches today.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from models import Alert, Budget, BudgetPeriod, NotifyTarget, Outbox, Transaction, User
 from pipeline import periods
@@ -50,6 +58,12 @@ def covers(budget: Budget, txn: Transaction) -> bool:
     return True
 
 
+# Missing rows created to chain a rollover carry: at most this many periods back (three
+# years of months). Beyond it a new row carries 0 in (and nothing follows it), bounding the
+# work one transaction can cause after a budget sat unused for years.
+CHAIN_LIMIT = 36
+
+
 def ensure_period(
     session: Session,
     budget: Budget,
@@ -65,48 +79,157 @@ def ensure_period(
     period (a past period that had no row yet, a late alert, a week whose start moved),
     except ``uncounted``: the stored transactions the caller is about to add itself, so
     they do not count twice. ``counted_minor`` is added to that start (a transaction the
-    caller is about to take out must first be in it).
+    caller is about to take out must first be in it). A rollover row carries in from the
+    budget's latest earlier row; the rows of the periods in between (no spend yet) are
+    created first, so a quiet month carries on exactly (see ``carry_source``).
     """
-    row = session.scalar(
-        select(BudgetPeriod).where(BudgetPeriod.budget_id == budget.id, BudgetPeriod.start == period.start)
-    )
+    row = _row(session, budget.id, period.start)
     if row is not None:
         return row
     spent = spend_of(session, budget, period.start, period.end, uncounted) + counted_minor
-    stmt = (
+    carried, source = carry_source(session, budget, period, week_start, uncounted=uncounted)
+    return _create_row(session, budget, period, carried, source, spent, lock=False)
+
+
+def _row(session: Session, budget_id: int, start: date, lock: bool = False) -> BudgetPeriod | None:
+    q = select(BudgetPeriod).where(BudgetPeriod.budget_id == budget_id, BudgetPeriod.start == start)
+    if lock:  # read what it holds now, and keep it until commit (a carry is computed from it)
+        q = q.with_for_update().execution_options(populate_existing=True)
+    return session.scalar(q)
+
+
+def _create_row(session: Session, budget: Budget, period: periods.Period, carried: int, source: date | None,
+                spent: int, lock: bool) -> BudgetPeriod:
+    """Insert the row unless a concurrent transaction did (then that one counts)."""
+    session.execute(
         _insert(session, BudgetPeriod)
-        .values(
-            budget_id=budget.id,
-            start=period.start,
-            end=period.end,
-            limit_minor=budget.amount_minor,
-            carried_minor=carry_in(session, budget, period, week_start),
-            spent_minor=spent,
-        )
+        .values(budget_id=budget.id, start=period.start, end=period.end, limit_minor=budget.amount_minor,
+                carried_minor=carried, carried_from=source, spent_minor=spent)
         .on_conflict_do_nothing(index_elements=["budget_id", "start"])
     )
-    session.execute(stmt)
-    row = session.scalar(
-        select(BudgetPeriod).where(BudgetPeriod.budget_id == budget.id, BudgetPeriod.start == period.start)
-    )
+    row = _row(session, budget.id, period.start, lock)
     assert row is not None
     return row
 
 
-def carry_in(session: Session, budget: Budget, period: periods.Period, week_start: int = 0) -> int:
-    """What a rollover budget carries into ``period``: its previous period row's unused
-    (+) or overspent (-) amount; 0 without rollover or without a previous row."""
-    if not budget.rollover:
-        return 0
-    prev = periods.previous(budget, period, week_start)
-    if prev is None:
-        return 0
-    before = session.scalar(
-        select(BudgetPeriod).where(BudgetPeriod.budget_id == budget.id, BudgetPeriod.start == prev.start)
-    )
-    if before is None:
-        return 0
-    return before.limit_minor + before.carried_minor - before.spent_minor
+def remainder(bp: BudgetPeriod) -> int:
+    """What a period leaves to the next one: unused (+) or overspent (-)."""
+    return bp.limit_minor + bp.carried_minor - bp.spent_minor
+
+
+def carry_source(session: Session, budget: Budget, period: periods.Period, week_start: int = 0, *,
+                 uncounted: Collection[Transaction] = (), create: bool = True) -> tuple[int, date | None]:
+    """What a row of ``period`` carries in, and the start of the row it carries it from.
+
+    (0, None) without rollover, for a custom budget, without an earlier row, when the
+    latest earlier row does not start where a period of this budget does (the user's week
+    start moved), or more than CHAIN_LIMIT periods back. The rows of the periods between
+    the latest earlier row and ``period`` are created (``create``), each with its stored
+    spend (but ``uncounted``) and its carry chained; the row carried from is locked (FOR
+    UPDATE), so a concurrent change of its spend waits and then moves this carry too.
+    ``create=False`` (a read-only caller) computes the same figure and writes nothing.
+    """
+    if not budget.rollover or budget.period == "custom":
+        return 0, None
+    q = (select(BudgetPeriod.start).where(BudgetPeriod.budget_id == budget.id, BudgetPeriod.start < period.start)
+         .order_by(BudgetPeriod.start.desc()).limit(1))
+    latest = session.scalar(q)
+    if latest is None:
+        return 0, None
+    gap: list[periods.Period] = []
+    p: periods.Period | None = period
+    while True:
+        p = periods.previous(budget, p, week_start) if p is not None else None
+        if p is None or p.start < latest or len(gap) > CHAIN_LIMIT:
+            return 0, None
+        if p.start == latest:
+            break
+        gap.append(p)
+    before = _row(session, budget.id, latest, lock=create)
+    assert before is not None
+    carried, source = remainder(before), before.start
+    for g in reversed(gap):  # oldest first: each carries in from the one before
+        g_spent = spend_of(session, budget, g.start, g.end, uncounted)
+        if create:
+            row = _create_row(session, budget, g, carried, source, g_spent, lock=True)
+            carried, source = remainder(row), row.start
+        else:
+            carried, source = budget.amount_minor + carried - g_spent, g.start
+    return carried, source
+
+
+def shift_carries(session: Session, budget: Budget, start: date, delta: int, today: date | None = None) -> Effects:
+    """The remainder of ``budget``'s row starting on ``start`` changed by ``delta``: move the
+    carry of the rows carrying in from it, and of theirs, by as much.
+
+    One UPDATE per row of the chain, in ascending start (the order rows are locked in), with
+    ``carried = carried + delta`` in SQL (exact under concurrency). A row whose carry drops
+    records the thresholds it now reaches (ON CONFLICT DO NOTHING: once), speaking when it
+    is the current period (``today`` given) and silent when past. Returns those effects.
+    """
+    effects = Effects([], [])
+    if delta == 0:
+        return effects
+    bp = BudgetPeriod
+    sources = [start]
+    while sources:
+        moved = session.execute(
+            update(bp)
+            .where(bp.budget_id == budget.id, bp.carried_from == sources.pop(0))
+            .values(carried_minor=bp.carried_minor + delta)
+            .returning(bp.id, bp.start, bp.end, bp.limit_minor, bp.carried_minor, bp.spent_minor)
+            .execution_options(synchronize_session=False)  # the rows held are expired below
+        ).all()
+        for bp_id, b_start, b_end, limit, carried, spent in sorted(moved, key=lambda r: r[1]):
+            cached = session.identity_map.get(identity_key(BudgetPeriod, bp_id))
+            if cached is not None:
+                session.expire(cached, ["carried_minor"])
+            if delta < 0 and today is not None and budget.active:
+                speaks = speaks_now(periods.Period(b_start, b_end), today)
+                effects.extend(_record_reached(session, budget, bp_id, spent, limit + carried - delta,
+                                               limit + carried, speaks))
+            sources.append(b_start)
+    return effects
+
+
+def _reached(thresholds: Collection[int], spent: int, limit: int) -> list[int]:
+    return [t for t in sorted(set(thresholds)) if (spent * 100 >= t * limit if limit > 0 else spent > 0)]
+
+
+def _record_reached(session: Session, budget: Budget, bp_id: int, spent: int, old_limit: int, new_limit: int,
+                    speaks: bool) -> Effects:
+    """Thresholds a period's spend reaches under ``new_limit`` and did not under ``old_limit``."""
+    thresholds = list(budget.thresholds or [50, 80, 100])
+    before = set(_reached(thresholds, spent, old_limit))
+    hits = [t for t in _reached(thresholds, spent, new_limit) if t not in before]
+    return _insert_alerts(session, budget, bp_id, hits, spent, new_limit, None, speaks)
+
+
+def _insert_alerts(session: Session, budget: Budget, bp_id: int, hits: list[int], spent: int, limit: int,
+                   txn_id: int | None, speaks: bool) -> Effects:
+    effects = Effects([], [])
+    if not hits:
+        return effects
+    top = max(hits)
+    pct = percent(spent, limit)
+    for t in hits:
+        # A jump from 40% to 105% records 50, 80 and 100 but only the highest speaks;
+        # past periods fill silently (alerts speak about now).
+        notify = speaks and t == top
+        stmt = (
+            _insert(session, Alert)
+            .values(budget_period_id=bp_id, threshold=t, percent=pct, spent_minor=spent,
+                    transaction_id=txn_id, notify=notify)
+            .on_conflict_do_nothing(index_elements=["budget_period_id", "threshold"])
+            .returning(Alert.id)
+        )
+        alert_id = session.execute(stmt).scalar()
+        if alert_id is None:
+            continue
+        effects.alert_ids.append(alert_id)
+        if notify:
+            effects.outbox_ids += queue_alert(session, budget.user_id, alert_id)
+    return effects
 
 
 def effective_limit(bp: BudgetPeriod) -> int:
@@ -140,35 +263,7 @@ def _record_alerts(
     session: Session, budget: Budget, bp: BudgetPeriod, old: int, new: int, txn: Transaction, speaks: bool
 ) -> Effects:
     hits = crossed(list(budget.thresholds or [50, 80, 100]), effective_limit(bp), old, new)
-    effects = Effects([], [])
-    if not hits:
-        return effects
-    top = max(hits)
-    pct = percent(new, effective_limit(bp))
-    for t in hits:
-        # A jump from 40% to 105% records 50, 80 and 100 but only the highest speaks;
-        # past periods fill silently (alerts speak about now).
-        notify = speaks and t == top
-        stmt = (
-            _insert(session, Alert)
-            .values(
-                budget_period_id=bp.id,
-                threshold=t,
-                percent=pct,
-                spent_minor=new,
-                transaction_id=txn.id,
-                notify=notify,
-            )
-            .on_conflict_do_nothing(index_elements=["budget_period_id", "threshold"])
-            .returning(Alert.id)
-        )
-        alert_id = session.execute(stmt).scalar()
-        if alert_id is None:
-            continue
-        effects.alert_ids.append(alert_id)
-        if notify:
-            effects.outbox_ids += queue_alert(session, budget.user_id, alert_id)
-    return effects
+    return _insert_alerts(session, budget, bp.id, hits, new, effective_limit(bp), txn.id, speaks)
 
 
 def queue_alert(session: Session, user_id: int, alert_id: int) -> list[int]:
@@ -202,6 +297,13 @@ def add_spend(session: Session, bp: BudgetPeriod, delta: int) -> int:
     return new
 
 
+def change_spend(session: Session, budget: Budget, bp: BudgetPeriod, delta: int, today: date) -> tuple[int, Effects]:
+    """``add_spend``, then the rows carrying in from ``bp`` move by ``-delta``; the new spend
+    and the alerts a smaller carry records."""
+    new = add_spend(session, bp, delta)
+    return new, shift_carries(session, budget, bp.start, -delta, today)
+
+
 def apply_transaction(session: Session, txn: Transaction, sign: int, now: datetime) -> Effects:
     """Add (+1) or remove (-1) ``txn`` from the spend of every budget period covering it.
 
@@ -219,7 +321,8 @@ def apply_transaction(session: Session, txn: Transaction, sign: int, now: dateti
         bp = ensure_period(session, budget, period, user.week_start, uncounted=(txn,),
                            counted_minor=txn.amount_minor if sign < 0 else 0)
         delta = sign * txn.amount_minor
-        new = add_spend(session, bp, delta)
+        new, chained = change_spend(session, budget, bp, delta, today)
+        effects.extend(chained)
         if sign > 0:
             effects.extend(_record_alerts(session, budget, bp, new - delta, new, txn, speaks_now(period, today)))
     return effects
@@ -273,9 +376,11 @@ def apply_new(session: Session, txns: Sequence[Transaction], now: datetime) -> E
             return
         budget, period, bp = rows[key]
         total = sum(t.amount_minor for t in items)
-        new = add_spend(session, bp, total)
         user = users[budget.user_id][0]
-        speaks = speaks_now(period, periods.local_day(now, user.timezone))
+        today = periods.local_day(now, user.timezone)
+        new, chained = change_spend(session, budget, bp, total, today)
+        effects.extend(chained)
+        speaks = speaks_now(period, today)
         running = new - total
         for txn in items:
             effects.extend(_record_alerts(session, budget, bp, running, running + txn.amount_minor, txn, speaks))
@@ -344,18 +449,27 @@ class Drift:
     stored_minor: int
     computed_minor: int
     currency: str
+    field: str = "spent"  # or "carried": a rollover carry that no longer matches the row it carries from
 
 
 def verify(session: Session, user_id: int | None = None) -> list[Drift]:
-    """Every budget period's stored spend against a recomputation from transactions."""
-    q = select(BudgetPeriod, Budget).join(Budget, Budget.id == BudgetPeriod.budget_id)
+    """Every budget period's stored spend against a recomputation from transactions, and every
+    carry against the recomputed remainder of the row it carries in from (down the chain)."""
+    q = (select(BudgetPeriod, Budget).join(Budget, Budget.id == BudgetPeriod.budget_id)
+         .order_by(BudgetPeriod.budget_id, BudgetPeriod.start))
     if user_id is not None:
         q = q.where(Budget.user_id == user_id)
     drifts = []
+    left: dict[tuple[int, date], int] = {}  # (budget, start): recomputed remainder
     for bp, budget in session.execute(q).all():
         computed = recompute(session, bp)
         if computed != bp.spent_minor:
             drifts.append(
                 Drift(budget.id, budget.name, bp.start, bp.end, bp.spent_minor, computed, budget.currency)
             )
+        carried = 0 if bp.carried_from is None else left.get((budget.id, bp.carried_from), 0)
+        if bp.carried_from is not None and carried != bp.carried_minor:
+            drifts.append(Drift(budget.id, budget.name, bp.start, bp.end, bp.carried_minor, carried,
+                                budget.currency, "carried"))
+        left[(budget.id, bp.start)] = bp.limit_minor + carried - computed
     return drifts

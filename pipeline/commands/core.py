@@ -271,7 +271,7 @@ def reprocess_cmd(
 
 
 def verify_cmd(user: str | None = typer.Option(None, "--user")) -> None:
-    """Recompute every budget period's spend from transactions; exit 1 on any drift."""
+    """Recompute every budget period's spend (and rollover carry) from transactions; exit 1 on any drift."""
     factory = open_db()
     with factory() as s:
         uid = resolve_user(s, user).id if user else None
@@ -279,9 +279,9 @@ def verify_cmd(user: str | None = typer.Option(None, "--user")) -> None:
     if not drifts:
         out.print("[green]no drift[/green]: every budget period matches its transactions")
         return
-    table = Table("budget", "period", "stored", "computed")
+    table = Table("budget", "period", "figure", "stored", "computed")
     for d in drifts:
-        table.add_row(escape(d.budget), f"{d.start} .. {d.end}", str(from_minor(d.stored_minor, d.currency)),
+        table.add_row(escape(d.budget), f"{d.start} .. {d.end}", d.field, str(from_minor(d.stored_minor, d.currency)),
                       str(from_minor(d.computed_minor, d.currency)))
     out.print(table)
     raise typer.Exit(1)
