@@ -14,7 +14,7 @@ import re
 from parsers import dates, masks
 from parsers.amounts import Mention, mentions
 from parsers.base import Alert, Direction, Kind, ParsedTransaction, ParseResult, Status
-from parsers.negatives import non_transaction_reason
+from parsers.negatives import CALLED_OFF, FAILED, non_transaction_reason
 
 _CREDIT_CARD = re.compile(r"\bcredit\s+card\b|\bcredit\s+limit\b|\bcr\.?\s*(?:card|crd)\b|\bcreditcard\b",
                           re.IGNORECASE)
@@ -27,8 +27,12 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
      r"(?:cheque|check) bounced", Direction.DEBIT, Kind.DEBIT, 0),
     (r"(?:made |paid |deposited )?into your (?:a/?c|acc(?:oun)?t)|received in your|paid to you\b",
      Direction.CREDIT, Kind.CREDIT, 0),
-    # "Rs 750 debit on your card has been reversed": the money came back.
-    (r"(?:debit|charge|purchase|transaction|txn|payment)\b[^.|]{0,60}?\b(?:has been|have been|was|is) reversed",
+    # "Debit of Rs 750.00 on your card has been reversed", "OMR 5.000 spent at SHOP was refunded": the
+    # money came back. The gap stays in the sentence (a dot only between digits, as in an amount) and
+    # names no credit ("the earlier credit was reversed" takes money out again).
+    (r"(?:debit|charge|purchase|transaction|txn|payment|spent|withdrawal|transfer)\b"
+     r"(?:(?!credit|refund|deposit)(?:[^.|]|(?<=\d)\.(?=\d))){0,80}?"
+     r"\b(?:has been|have been|was|were|is|got)\s+(?:(?:successfully|fully|now)\s+)?(?:reversed|refunded)\b",
      Direction.CREDIT, Kind.REFUND, 0),
     (r"refund(?:ed)?|revers(?:ed|al)|cash\s?back credited", Direction.CREDIT, Kind.REFUND, 1),
     (r"sent to your|transfer(?:red)? in\b|"
@@ -69,7 +73,7 @@ _REFINING = tuple(w for w in _WORD_RES[:len(_WORDING)] if w[2] in (Kind.SALARY, 
 # The other side of the transaction, after a preposition or a label.
 _STOP = (r"(?=\s+(?:on|via|using|with|ref|avl|avail|available|bal|balance|if|not you|from your|from a/?c|in your|"
          r"dated|at (?=\d)|on (?=\d)|for|of rs|thru|through|para|con|com|avec|pour|berhasil|dengan|is successful|was successful|has been|value|date|txn|"
-         r"transaction|upi|info|rrn|utr|card|a/?c|acct|account|credited|debited|reference|trx|tx)\b"
+         r"transaction|upi|info|rrn|utr|card|a/?c|acct|account|credited|debited|reference|trx|tx|failed)\b"
          r"|\s+(?:was|were|is|has|have)\s+(?:been\s+)?[a-z]+ed\b|\s+total\s+(?:fee|charges?|amount)\b|[.;|]\s|[.;|]$|\s+;|\s[-/]\s|\(|$|\s{2,}|,\s*(?:avl|bal|on|ref|your|the|a/?c|acct|account|akaunti|conta|cuenta)\b"
          r"|\.(?=(?:rrn|utr|ref|avl|bal|txn|upi|not|call|sms|your|info|if)\b)"
          r"|\s+(?:[A-Z]{3}|Rs\.?|INR)\s?\d|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\s+\d{1,2}:\d{2})")
@@ -141,9 +145,14 @@ def _direction(text: str, amount: Mention | None) -> tuple[Direction, Kind] | No
     """The wording nearest the amount (before it first, then after) decides."""
     masked = _CREDIT_CARD.sub(lambda m: "_" * len(m.group(0)), text)
     anchor = amount.start if amount else 0
+    # A reversal decides only in the amount's own sentence: "Rs 500 debited at SHOP. An earlier
+    # txn of Rs 200 has been reversed" is still a debit of Rs 500.
+    sentence = _sentence_bounds(text, anchor)
     best: tuple[int, int, int, Direction, Kind] | None = None
     for rank, (pattern, direction, kind, tier) in enumerate(_WORD_RES):
         for m in pattern.finditer(masked):
+            if tier == 0 and kind is Kind.REFUND and (m.end() <= sentence[0] or m.start() >= sentence[1]):
+                continue
             distance = anchor - m.end() if m.end() <= anchor else (m.start() - anchor) + 15
             key = (tier, distance, rank)
             if best is None or key < best[:3]:
@@ -336,12 +345,17 @@ def _party(text: str, direction: Direction, amount: Mention | None, txn_kind: Ki
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?=[^\W\d_])|\s\|\s|\n")
 
 
-def _sentence(text: str, pos: int) -> str:
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     start = 0
     for m in _SENTENCE_END.finditer(text, 0, pos):
         start = m.end()
     end_m = _SENTENCE_END.search(text, pos)
-    return text[start:end_m.start() if end_m else len(text)]
+    return start, end_m.start() if end_m else len(text)
+
+
+def _sentence(text: str, pos: int) -> str:
+    start, end = _sentence_bounds(text, pos)
+    return text[start:end]
 
 
 def _has_wording(sentence: str) -> bool:
@@ -406,7 +420,10 @@ class GenericParser:
         found = mentions(text)
         plain = [m for m in found if m.role in ("amount", "total") and m.amount > 0]
         reason = non_transaction_reason(text, alert.subject)
-        if reason and not _refund_credit(text):
+        # A failed or cancelled payment whose money has already come back is a credit (the
+        # corpus counts "unsuccessful transaction of AED 42.13 has been credited to your
+        # account" so); every other refused message stays refused.
+        if reason and not (reason in (FAILED, CALLED_OFF) and _refund_credit(text)):
             return ParseResult(Status.NOT_TRANSACTION, self.name, reason)
         if not plain:
             if found:
@@ -420,8 +437,9 @@ class GenericParser:
         if wording is None:
             return ParseResult(Status.UNRECOGNIZED, self.name, "an amount but no debit/credit wording")
         direction, kind = wording
-        if reason and direction is Direction.CREDIT:
-            kind = Kind.REFUND  # a failed payment's money coming back
+        if reason:
+            # A failed payment's money coming back, never a debit, whatever "debited" says.
+            direction, kind = Direction.CREDIT, Kind.REFUND
         footer = _footer_start(text, amount.end)
         party = (_party(text, direction, amount, kind, footer) or _field_party(text, amount, footer)
                  or _label(text, kind, direction))
@@ -441,9 +459,11 @@ class GenericParser:
 
 _REF = re.compile(r"\b(?:Ref(?:erence)?(?:\s*(?:No\.?|number))?|RRN|UTR|Txn\s*Id|TrxID|Transaction ID|TxnId|Kumb)"
                   r"(?![^\W_])\s*[:.#]?\s*(?P<ref>(?=[A-Z.\-]*\d)[A-Z0-9][A-Z0-9.\-]{5,})", re.IGNORECASE)
-# Money back after a failed payment, already done ("has been credited"), not promised ("will be refunded").
-_REFUND_CREDIT = re.compile(r"(?:refund|revers|unsuccessful|failed)\w*.{0,80}?\b(?<!will be )(?<!shall be )(?<!would be )"
-                            r"(?<!to be )(?:credited|refunded|reversed)\b", re.IGNORECASE)
+# Money back after a failed payment, already done ("has been credited", "was reversed"), not
+# promised ("will be refunded", "will automatically be reversed", "if debited, it gets refunded").
+_REFUND_CREDIT = re.compile(r"(?:refund|revers|unsuccessful|fail|cancel|reject|void)\w*.{0,80}?"
+                            r"\b(?:has|have|was|were|is|are|got)\s+(?:been\s+)?(?:(?:successfully|already|now|fully)\s+)?"
+                            r"(?:credited|refunded|reversed)\b", re.IGNORECASE)
 
 
 def _refund_credit(text: str) -> bool:

@@ -23,6 +23,13 @@ _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                                        r"(?:processed|completed)|has failed|failed due to|transaction failed|"
                                        r"insufficient (?:funds|balance)|rechazad[ao]|refus[ée]e?|failed|please wait for confirmation|"
                                        r"pending confirmation)\b|مرفوضة|لم تتم"),
+        # "Your payment of OMR 5.000 to SHOP has been rejected", "Transaction ... was voided": the
+        # transaction itself called off (not "a refund for the cancelled order").
+        ("cancelled or rejected transaction",
+         r"\b(?:transaction|txn|payment|purchase|transfer|charge|debit|withdrawal|remittance)\b"
+         r"(?:[^.|]|(?<=\d)\.(?=\d)){0,80}?\b(?:has been|have been|was|were|is|got)\s+"
+         r"(?:(?:now|successfully)\s+)?(?:rejected|cancell?ed|canceled|voided)\b"
+         r"|\b(?:transaction|txn|payment|transfer)\s+(?:rejected|cancell?ed|canceled|voided)\b"),
         ("card bill payment acknowledged", r"\bpayment of .{0,30}?(?:has been )?received (?:for|on|towards) your\b"
                                            r"|\bthank you for your payment\b|\breceipt of your payment\b"),
         ("payment request, not a payment", r"\b(?:has requested|requested money|collect request|payment request|"
@@ -94,12 +101,30 @@ _NOT_YET = re.compile(
 )
 
 
-def non_transaction_reason(text: str, subject: str = "") -> str | None:
-    blob = f"{subject}\n{text}"[:6000]
-    flat = " ".join(blob.split())
+FAILED = "declined or failed payment"
+CALLED_OFF = "cancelled or rejected transaction"
+
+
+def strong_reason(text: str, subject: str = "") -> str | None:
+    """Only the signals that refuse a message whatever else it says (OTP, declined or failed,
+    cancelled, payment request, reminder, card status): for a bank's own template, whose
+    wording already says money moved, after it matched."""
+    return _strong(" ".join(f"{subject}\n{text}"[:6000].split()))
+
+
+def _strong(flat: str) -> str | None:
     for reason, pattern in _STRONG:
         if pattern.search(flat):
             return reason
+    return None
+
+
+def non_transaction_reason(text: str, subject: str = "") -> str | None:
+    blob = f"{subject}\n{text}"[:6000]
+    flat = " ".join(blob.split())
+    strong = _strong(flat)
+    if strong:
+        return strong
     if _third_party_received(flat):
         return "notice of what someone else received"
     if _NOT_YET.search(flat) and not _TXN_VERB.search(_NOT_YET.sub(" ", flat)):

@@ -16,12 +16,18 @@ from zoneinfo import ZoneInfo
 
 from models.money import MoneyError, quantize
 from parsers.base import Alert, Direction, Kind, MalformedAlert, ParsedTransaction, ParseResult, Status
-from parsers.negatives import non_transaction_reason
+from parsers.negatives import non_transaction_reason, strong_reason
 
 TZ = ZoneInfo("Asia/Muscat")
-_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩٫٬", "0123456789.,")
+# Arabic-Indic and Persian digits, Arabic decimal and thousands separators.
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
 _CUR = r"(?P<cur>OMR|RO|R\.O\.?|ر\.?\s?ع\.?|[A-Z]{3})"
-_AMT = r"(?P<amt>\d[\d,]*(?:\.\d+)?)"
+# The whole run of digits, commas and dots: _money checks its shape, so a number is never
+# cut short ("1 234.500" read as 1, "1,234.500" as 1,234).
+_AMT = r"(?P<amt>\d(?:[\d,.]*\d)?)(?!\d)"
+_AMT_SHAPE = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
+# A group of digits right after the amount: "OMR 1 234.500", "OMR 1'234.500".
+_MORE_DIGITS = re.compile(r"[\s\u00a0'’][0-9]{3}(?![0-9/:\-])")
 
 ACCOUNT_NOTICE = re.compile(
     r"Your account (?P<acct>\S+)(?: with (?P<branch>.+?))? has been (?P<dir>debited|credited) by "
@@ -69,14 +75,29 @@ _DETAIL_KINDS = {
 }
 
 
-def _money(amount: str, cur: str | None) -> tuple[str, Decimal]:
+def _money(amount: str, cur: str | None, after: str = "") -> tuple[str, Decimal]:
+    """The amount of a template, or MalformedAlert: a wrong amount is worse than none.
+
+    ``after`` is the text right after the amount, to catch a number grouped by spaces.
+    """
     code = (cur or "OMR").upper().replace(" ", "")
     if code in {"RO", "R.O", "R.O."} or "ع" in code:
         code = "OMR"
+    digits = amount.translate(_ARABIC_DIGITS)
+    if not _AMT_SHAPE.fullmatch(digits) or _MORE_DIGITS.match(after):
+        raise MalformedAlert(f"amount {(amount + after[:8]).strip()!r} {code}: not a number we can read whole")
     try:
-        return code, quantize(amount.translate(_ARABIC_DIGITS).replace(",", ""), code)
+        value = quantize(digits.replace(",", ""), code)
     except MoneyError as exc:
         raise MalformedAlert(f"amount {amount!r} {code}: {exc}") from exc
+    if value != Decimal(digits.replace(",", "")):
+        # "USD 12.345": more digits than the currency has; rounding would invent an amount.
+        raise MalformedAlert(f"amount {amount!r} {code}: more decimals than {code} has")
+    return code, value
+
+
+def _money_of(m: re.Match[str]) -> tuple[str, Decimal]:
+    return _money(m.group("amt"), m.group("cur"), m.string[m.end("amt"):m.end("amt") + 12])
 
 
 def _card_time(value: str) -> datetime | None:
@@ -122,11 +143,16 @@ class BankMuscat:
         return bool(self._signature.search(alert.text[:4000]))
 
     def parse(self, alert: Alert) -> ParseResult:
-        text = alert.text
+        # Arabic-Indic digits and separators once, for every template ("OMR ١٬٢٣٤٫٥٠٠").
+        text = alert.text.translate(_ARABIC_DIGITS)
         flat = " ".join(text.split("\n"))
         for fn in (self._card_block, self._account_notice, self._mobile, self._sms, self._arabic):
             txn = fn(text, flat, alert)
             if txn is not None:
+                # A template matched, but "the transaction has failed", "was declined": not counted.
+                reason = strong_reason(text, alert.subject)
+                if reason:
+                    return ParseResult(Status.NOT_TRANSACTION, self.name, reason)
                 return ParseResult(Status.TRANSACTION, self.name, f"bank muscat {fn.__name__.strip('_').replace('_', ' ')}", txn)
         reason = non_transaction_reason(text, alert.subject)
         if reason:
@@ -140,13 +166,13 @@ class BankMuscat:
             return None
         fields = {f.group("key").lower(): f.group("val").strip() for f in CARD_FIELD.finditer(flat[m.end():])}
         amount = fields.get("amount", "")
-        am = re.match(r"(?P<cur>[A-Z]{3}|RO)\s*(?P<amt>\d[\d,]*(?:\.\d+)?)", amount)
+        am = re.match(r"(?P<cur>[A-Z]{3}|RO)\s*" + _AMT, amount)
         if not am:
             raise MalformedAlert(f"debit card alert without a readable Amount field: {amount!r}")
-        cur, value = _money(am.group("amt"), am.group("cur"))
+        cur, value = _money_of(am)
         desc = fields.get("description", "").strip()
         merchant = _TERMINAL.sub("", desc).strip() or None
-        if re.search(r"\b(?:reversal|refund)\b", desc, re.IGNORECASE):
+        if re.search(r"\b(?:revers\w*|refund\w*)\b", desc, re.IGNORECASE):
             direction, kind = Direction.CREDIT, Kind.REFUND
         else:
             direction = Direction.DEBIT
@@ -161,7 +187,7 @@ class BankMuscat:
         m = ACCOUNT_NOTICE.search(flat)
         if not m:
             return None
-        cur, value = _money(m.group("amt"), m.group("cur"))
+        cur, value = _money_of(m)
         direction = Direction.DEBIT if m.group("dir").lower() == "debited" else Direction.CREDIT
         details = self._details(text)
         kind = Kind.DEBIT if direction is Direction.DEBIT else Kind.CREDIT
@@ -200,7 +226,7 @@ class BankMuscat:
         for pattern, direction in ((MOBILE_IN, Direction.CREDIT), (MOBILE_OUT, Direction.DEBIT)):
             m = pattern.search(flat)
             if m:
-                cur, value = _money(m.group("amt"), m.group("cur"))
+                cur, value = _money_of(m)
                 ref = TXN_ID.search(flat)
                 return ParsedTransaction(
                     amount=value, currency=cur, direction=direction, kind=Kind.MOBILE_PAYMENT,
@@ -220,7 +246,7 @@ class BankMuscat:
                 continue
             if non_transaction_reason(text, alert.subject):
                 return None
-            cur, value = _money(m.group("amt"), m.group("cur"))
+            cur, value = _money_of(m)
             groups = m.groupdict()
             who = (groups.get("who") or "").strip() or None
             account = groups.get("acct") or groups.get("card")
@@ -232,10 +258,10 @@ class BankMuscat:
         return None
 
     def _arabic(self, text: str, flat: str, alert: Alert) -> ParsedTransaction | None:
-        m = ARABIC_DEBIT.search(text.translate(_ARABIC_DIGITS))
+        m = ARABIC_DEBIT.search(text)
         if not m:
             return None
-        cur, value = _money(m.group("amt"), m.group("cur"))
+        cur, value = _money_of(m)
         who = (m.group("who") or "").strip() or None
         return ParsedTransaction(
             amount=value, currency=cur, direction=Direction.DEBIT, kind=Kind.PURCHASE,
