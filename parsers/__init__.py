@@ -23,7 +23,7 @@ from parsers.base import (
     Status,
     UnrecognizedEmail,
 )
-from parsers.extract import extract, to_message
+from parsers.extract import extract, sender_reading, to_message
 from parsers.generic import GENERIC
 
 __all__ = [
@@ -73,17 +73,30 @@ def parse_message(
 ) -> ParseResult:
     """Parse one e-mail. Raises only UnknownParser (a wrong ``parser`` name)."""
     message = to_message(msg)
+    banks = known_bank_domains()
+    trusted = list(trusted_authserv_ids)
+    reading = sender_reading(message)
     alert = extract(message, accept_forwarded=accept_forwarded, own_addresses=own_addresses)
-    auth = authenticate(message, alert.sender_domain, known_bank_domains(), trusted_authserv_ids)
+    auth: Authentication | None = None
     if alert.forwarded:
-        # The outer message was the user's own forward: DKIM of the inner sender cannot be
-        # checked, and the user opted in, so the claim is taken at face value.
-        auth = Authentication(alert.sender_domain or None, False, "forwarded", auth.authserv_id)
-    elif alert.forwarded_from and not auth.bank_domain:
-        # A bank alert inside someone's forward, not opted in: the bank's DKIM cannot be
-        # checked, so it is a claim of a bank domain without dkim=pass (never counted).
-        if claims_bank(alert.forwarded_from, known_bank_domains()):
-            auth = Authentication(alert.forwarded_from, True, "forwarded-without-opt-in", auth.authserv_id)
+        # The From alone proves nothing (anyone can write the user's address): the outer
+        # mail must carry a trusted, aligned dkim=pass for the user's own domain. Then the
+        # user opted in, and the inner claim (whose DKIM cannot be checked) is taken as is.
+        outer = authenticate(message, reading.domain, banks, trusted)
+        if outer.dkim == "pass" and not reading.ambiguous:
+            auth = Authentication(alert.sender_domain or None, False, "forwarded", outer.authserv_id)
+        else:
+            alert = extract(message)  # read as a forward nobody can vouch for
+    if auth is None:
+        # An ambiguous From (several addresses, readings that disagree) claims every bank
+        # any reading of it names.
+        auth = authenticate(message, alert.sender_domain, banks, trusted, reading.candidate_domains)
+        if alert.forwarded_from and not auth.bank_domain and claims_bank(alert.forwarded_from, banks):
+            # A bank alert inside a forward not opted in to, or not proven to be the user's
+            # own (forwarded-unverified): the bank's DKIM cannot be checked, so it is a claim
+            # of a bank domain without dkim=pass (never counted).
+            label = "forwarded-unverified" if accept_forwarded else "forwarded-without-opt-in"
+            auth = Authentication(alert.forwarded_from, True, label, auth.authserv_id)
     chosen = choose(alert, parser)
     try:
         result = chosen.parse(alert)

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from email import message_from_bytes
 from email.message import Message
 from email.policy import compat32
-from email.utils import parseaddr, parsedate_to_datetime
+from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 
 import lxml.html
 from lxml import etree
@@ -158,6 +159,17 @@ def _addr(value: object) -> tuple[str, str]:
     return sender, domain
 
 
+def _decoded(text: str) -> str:
+    """Encoded-words decoded (the first _MAX_HEADER characters: decode_header is slow on more)."""
+    from email.header import decode_header, make_header
+
+    text = text[:_MAX_HEADER]
+    try:
+        return str(make_header(decode_header(text)))
+    except Exception:  # noqa: BLE001 - undecodable encoded-words: keep them as written
+        return text
+
+
 def _header(msg: Message, name: str) -> str:
     try:
         value = msg.get(name)
@@ -165,15 +177,96 @@ def _header(msg: Message, name: str) -> str:
         return ""
     if value is None:
         return ""
-    from email.header import decode_header, make_header
+    # No Date or Subject a parser reads is longer than _MAX_HEADER.
+    return _decoded(str(value))
 
-    # decode_header slows down sharply on long runs of encoded-words; no From, Date or
-    # Subject a parser reads is longer than this.
-    text = str(value)[:_MAX_HEADER]
+
+# parseaddr takes about a second per million characters, and recurses on nested comments.
+_MAX_FROM = 64 * 1024
+_AT_DOMAIN = re.compile(r"@([\w-]{1,63}(?:\.[\w-]{1,63})+)")
+_LOCAL_END = re.compile(r"[\w.+'=!#$%&*/?^`{|}~-]{1,64}$")
+_VALID = re.compile(r"[^@\s]+@[a-z0-9_-]+(?:\.[a-z0-9_-]+)+")
+
+
+@dataclass(frozen=True)
+class FromReading:
+    """The sender of a mail as every part of spendwatch reads it (``read_from``)."""
+
+    address: str  # parseaddr of the raw, undecoded, uncut first From header, lower case ('' if none)
+    display: str = ""  # its display name, encoded-words decoded
+    candidates: tuple[str, ...] = ()  # every address the From may be read as (several when ambiguous)
+
+    @property
+    def domain(self) -> str:
+        return self.address.rsplit("@", 1)[1] if "@" in self.address else ""
+
+    @property
+    def ambiguous(self) -> bool:
+        """Readings disagree, or the From holds several addresses or none usable."""
+        return self.candidates != ((self.address,) if _VALID.fullmatch(self.address) else ())
+
+    @property
+    def candidate_domains(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(a.rsplit("@", 1)[1] for a in self.candidates))
+
+
+def _scan(text: str) -> list[str]:
+    """Address-like text (local@domain) anywhere in ``text``: linear, whatever surrounds it."""
+    found = []
+    for m in _AT_DOMAIN.finditer(text):
+        local = _LOCAL_END.search(text, max(0, m.start() - 64), m.start())
+        if local:
+            found.append(f"{local.group(0)}@{m.group(1)}".lower())
+    return found
+
+
+def _texts(values: Iterable[object] | None) -> list[str]:
+    out = []
+    for value in values or ():
+        try:
+            out.append(str(value))
+        except Exception:  # noqa: BLE001 - a header object that cannot be shown: nothing to read
+            continue
+    return out
+
+
+def read_from(froms: Sequence[object] | None, senders: Sequence[object] | None = ()) -> FromReading:
+    """One reading of From for ingest (the stored sender) and the parser.
+
+    ``address`` is parseaddr on the raw first From header (undecoded: encoded-words are
+    for display names only; uncut), as the IMAP sender filter reads it. ``candidates``
+    adds every other way the header can be read: the other addresses of a list, the
+    reading after decoding encoded-words, the other From headers, and, when From gives no
+    address (or cannot be parsed), any address-like text in it and in Sender. The mail
+    claims a bank when any candidate is under a bank domain (so it must pass DKIM).
+    Never raises.
+    """
+    values = _texts(froms)
+    raw = values[0] if values else ""
+    address, display, found, ok = "", "", [], len(raw) <= _MAX_FROM
+    if ok:
+        try:
+            name, address = parseaddr(raw)
+            address = address.strip().lower()
+            display = _decoded(name)
+            found = [address] + [a.strip().lower() for value in values for _, a in getaddresses([value])]
+            found.append(_addr(_decoded(raw))[0])
+        except Exception:  # noqa: BLE001 - e.g. RecursionError on deeply nested comments
+            address, display, found, ok = "", "", [], False
+    usable = [a for a in found if _VALID.fullmatch(a)]
+    if not ok or not usable:
+        for text in values + (_texts(senders) if not usable else []):
+            usable += _scan(text) + _scan(_decoded(text))
+    return FromReading(address, display, tuple(dict.fromkeys(usable)))
+
+
+def sender_reading(msg: Message) -> FromReading:
+    """``read_from`` of a message's From headers (Sender as the fallback)."""
     try:
-        return str(make_header(decode_header(text)))
-    except Exception:  # noqa: BLE001 - undecodable encoded-words: keep them as written
-        return text
+        froms, senders = msg.get_all("From") or [], msg.get_all("Sender") or []
+    except Exception:  # noqa: BLE001 - malformed header encodings
+        froms, senders = [], []
+    return read_from(froms, senders)
 
 
 def _forwarded(text: str) -> tuple[str, str, datetime | None] | None:
@@ -210,13 +303,15 @@ def to_message(raw: bytes | Message) -> Message:
 def extract(raw: bytes | Message, *, accept_forwarded: bool = False, own_addresses: Iterable[str] = ()) -> Alert:
     msg = to_message(raw)
     text, html = best_body(msg)
-    sender, domain = _addr(_header(msg, "From"))
+    reading = sender_reading(msg)
+    sender, domain = reading.address, reading.domain
     when = _date(_header(msg, "Date"))
     subject = normalise(_header(msg, "Subject"))
     own = {a.lower() for a in own_addresses}
     inner_msg = next((p.get_payload(0) for p in msg.walk() if p.get_content_type() == "message/rfc822"), None)
     fwd = _forwarded(text)
-    if accept_forwarded and sender in own:
+    # The user's own forward (parsers.parse_message also wants the outer mail's dkim=pass).
+    if accept_forwarded and sender in own and not reading.ambiguous:
         if isinstance(inner_msg, Message):
             inner = extract(inner_msg)
             return Alert(inner.text, inner.subject, inner.sender, inner.sender_domain, inner.date or when,
@@ -227,7 +322,8 @@ def extract(raw: bytes | Message, *, accept_forwarded: bool = False, own_address
                          html, forwarded=True)
     forwarded_from = None
     if isinstance(inner_msg, Message):
-        forwarded_from = _addr(_header(inner_msg, "From"))[1] or None
+        inner_from = sender_reading(inner_msg)
+        forwarded_from = inner_from.domain or next(iter(inner_from.candidate_domains), None)
     elif fwd is not None:
         forwarded_from = fwd[0].rsplit("@", 1)[-1] or None
     return Alert(text, subject, sender, domain, when, html, forwarded_from=forwarded_from)

@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.parser import BytesHeaderParser
 from email.policy import compat32
-from email.utils import parseaddr, parsedate_to_datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from models import RawEmail, RawStatus
+from parsers.extract import read_from
 from pipeline.budgets import _insert
 
 logger = logging.getLogger(__name__)
@@ -58,7 +59,13 @@ def header_info(raw: bytes) -> HeaderInfo:
             when.astimezone(timezone.utc)  # stored in UTC: a date at the edge of year 1 or 9999 has none
     except (TypeError, ValueError, IndexError, OverflowError):  # e.g. a 20-digit year, or +9999 hours
         when = None
-    sender = parseaddr(str(head.get("From", "")))[1].lower() or None
+    # The parser's own reading (parsers.extract.read_from): raw header, encoded-words left
+    # alone, uncut; never raises (nested comments make parseaddr recurse).
+    try:
+        froms = head.get_all("From") or []
+    except Exception:  # noqa: BLE001 - as above
+        froms = []
+    sender = read_from(froms).address or None
     return HeaderInfo(_clip(head.get("Message-ID"), 998), _clip(sender, 320), _clip(head.get("Subject"), 2000), when)
 
 
