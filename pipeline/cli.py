@@ -12,6 +12,8 @@ import sys
 import typer
 from rich.console import Console
 from rich.markup import escape
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from pipeline import config
 from pipeline.runtime import UsageError
@@ -49,6 +51,13 @@ def main() -> None:
         app()
     except (config.ConfigError, UsageError) as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}")
+        sys.exit(2)
+    except (OperationalError, NoSuchModuleError, ArgumentError) as exc:
+        # The database cannot be reached or its URL read: one line, the password hidden.
+        url = make_url(config.get().effective_database_url).render_as_string(hide_password=True)
+        first = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [""])[0]
+        err.print(f"[red]error:[/red] cannot use the database {escape(url)} (SPENDWATCH_DATABASE_URL): "
+                  f"{escape(first)}")
         sys.exit(2)
 
 

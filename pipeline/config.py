@@ -74,11 +74,21 @@ class Settings(BaseSettings):
             raise ValueError("must be one of none, starttls, ssl")
         return v
 
-    @field_validator("database_url", "broker_url")
+    @field_validator("database_url")
     @classmethod
     def _url(cls, v: str) -> str:
         if v and "://" not in v:
-            raise ValueError("must be a URL such as postgresql+psycopg2://user@host/db")
+            raise ValueError("must be a URL such as postgresql+psycopg2://user:password@host/db")
+        if v.startswith("postgres://"):
+            # SQLAlchemy knows no "postgres" dialect; the common Heroku-style URL means this.
+            v = "postgresql+psycopg2://" + v.split("://", 1)[1]
+        return v
+
+    @field_validator("broker_url")
+    @classmethod
+    def _broker(cls, v: str) -> str:
+        if v and "://" not in v:
+            raise ValueError("must be a URL such as redis://host:6379/0")
         return v
 
     @property
@@ -97,6 +107,10 @@ class Settings(BaseSettings):
         return tuple(x.strip().lower() for x in self.trusted_authserv_ids.split(",") if x.strip())
 
 
+_NOT_ECHOED = frozenset({"SPENDWATCH_DATABASE_URL", "SPENDWATCH_BROKER_URL", "SPENDWATCH_SECRET_KEY",
+                         "SPENDWATCH_SMTP_PASSWORD"})
+
+
 def load() -> Settings:
     """Read the environment; turn pydantic's error into one naming the variable."""
     try:
@@ -105,7 +119,8 @@ def load() -> Settings:
         problems = []
         for err in exc.errors():
             var = "SPENDWATCH_" + str(err["loc"][0]).upper() if err["loc"] else "SPENDWATCH_*"
-            problems.append(f"{var}: {err['msg']} (got {err.get('input')!r})")
+            shown = "" if var in _NOT_ECHOED else f" (got {err.get('input')!r})"  # a URL may hold a password
+            problems.append(f"{var}: {err['msg']}{shown}")
         raise ConfigError("invalid configuration: " + "; ".join(problems)) from None
 
 

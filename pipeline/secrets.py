@@ -21,13 +21,24 @@ class SecretError(RuntimeError):
 def _keys(settings: config.Settings) -> list[str]:
     if settings.secret_key:
         return [k.strip() for k in settings.secret_key.split(",") if k.strip()]
-    path = Path(settings.data_dir) / "secret.key"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(Fernet.generate_key())
-    return [path.read_text().strip()]
+    path = key_file(settings)
+    try:
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(Fernet.generate_key())
+        return [path.read_text().strip()]
+    except OSError as exc:
+        raise config.ConfigError(
+            f"no SPENDWATCH_SECRET_KEY, and the key file {path} cannot be created or read ({exc.strerror}): "
+            "set SPENDWATCH_SECRET_KEY (required on a server: every process must use the same key)"
+        ) from exc
+
+
+def key_file(settings: config.Settings) -> Path:
+    """Where the embedded default keeps its generated key (when SPENDWATCH_SECRET_KEY is empty)."""
+    return Path(settings.data_dir) / "secret.key"
 
 
 def _fernet(settings: config.Settings | None = None) -> MultiFernet:
@@ -46,9 +57,13 @@ def encrypt(plaintext: str, settings: config.Settings | None = None) -> str:
 
 
 def decrypt(token: str, settings: config.Settings | None = None) -> str:
+    settings = settings or config.get()
     try:
         return _fernet(settings).decrypt(token.encode()).decode()
     except InvalidToken as exc:
+        where = ("SPENDWATCH_SECRET_KEY does not hold" if settings.secret_key else
+                 f"SPENDWATCH_SECRET_KEY is not set and the key file {key_file(settings)} is not")
         raise SecretError(
-            "cannot decrypt a stored secret: SPENDWATCH_SECRET_KEY does not hold the key it was written with"
+            f"cannot decrypt a stored secret: {where} the key it was written with "
+            "(set the old key, or enter the password or push URL again)"
         ) from exc

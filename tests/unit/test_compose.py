@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from pipeline.cli import app as cli
 
 COMPOSE = yaml.safe_load((Path(__file__).resolve().parents[2] / "docker-compose.yml").read_text())
-SPENDWATCH_SERVICES = ["migrations", "worker", "beat", "watch", "flower"]
+SPENDWATCH_SERVICES = ["migrations", "worker", "beat", "watch", "flower", "api"]
 
 
 def test_services_and_healthchecks():
