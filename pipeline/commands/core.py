@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 from pathlib import Path
 
@@ -12,8 +13,10 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
-from models import MailAccount, NotifyTarget, Outbox, RawEmail, RawStatus, from_minor
+from models import MailAccount, NotifyTarget, Outbox, RawEmail, RawStatus, User, from_minor
 from pipeline import budgets, db, ingest, schema, secrets
 from pipeline.runtime import open_db, resolve_user
 
@@ -123,6 +126,9 @@ def mailbox_add(
     action: str = typer.Option("none", help="after storing: none, seen, or move"),
     action_folder: str | None = typer.Option(None),
     poll_interval: int = typer.Option(300, help="seconds between polls"),
+    accept_forwarded: bool = typer.Option(
+        False, "--accept-forwarded", help="also count alerts forwarded from your own addresses (forwarding rules)"
+    ),
     user: str | None = typer.Option(None, "--user"),
 ) -> None:
     """Add a mailbox; its password is encrypted at rest and never shown again."""
@@ -131,30 +137,102 @@ def mailbox_add(
     if action not in {"none", "seen", "move"} or (action == "move" and not action_folder):
         fail("--action must be none, seen or move (move needs --action-folder)")
     factory = open_db()
-    with factory.begin() as s:
-        owner = resolve_user(s, user)
-        acct = MailAccount(
-            user_id=owner.id, name=name, host=host, port=port, tls_mode=tls, username=username,
-            password_enc=secrets.encrypt(password), folders=folder, sender_filter=sender,
-            trusted_authserv_ids=trusted_authserv_id, action=action, action_folder=action_folder,
-            poll_interval_s=poll_interval,
-        )
-        s.add(acct)
-        s.flush()
-        out.print(escape(f"mailbox #{acct.id} {name} added ({username}@{host}:{port}, {tls})"))
+    try:
+        with factory.begin() as s:
+            owner = resolve_user(s, user)
+            existing = s.scalar(select(MailAccount.id).where(MailAccount.user_id == owner.id, MailAccount.name == name))
+            if existing is not None:
+                fail(f"a mailbox named {name!r} already exists (#{existing}): change it, or remove it first")
+            acct = MailAccount(
+                user_id=owner.id, name=name, host=host, port=port, tls_mode=tls, username=username,
+                password_enc=secrets.encrypt(password), folders=folder, sender_filter=sender,
+                trusted_authserv_ids=trusted_authserv_id, accept_forwarded=accept_forwarded, action=action,
+                action_folder=action_folder, poll_interval_s=poll_interval,
+            )
+            s.add(acct)
+            s.flush()
+            acct_id = acct.id
+    except IntegrityError:  # added by someone else between the check and the insert
+        fail(f"a mailbox named {name!r} already exists")
+    out.print(escape(f"mailbox #{acct_id} {name} added ({username}@{host}:{port}, {tls})"
+                     + (", accepts forwarded alerts" if accept_forwarded else "")))
 
 
 @mailbox_app.command("list")
 def mailbox_list() -> None:
     factory = open_db()
-    table = Table("id", "name", "server", "folders", "last poll", "last error")
+    table = Table("id", "name", "server", "folders", "enabled", "last poll", "last error")
     with factory() as s:
         for a in s.scalars(select(MailAccount).order_by(MailAccount.id)):
             table.add_row(
                 str(a.id), escape(a.name), escape(f"{a.username}@{a.host}:{a.port} ({a.tls_mode})"), escape(", ".join(a.folders or [])),
+                "yes" if a.enabled else "no",
                 a.last_poll_at.isoformat(timespec="seconds") if a.last_poll_at else "never", escape(a.last_error or ""),
             )
     out.print(table)
+
+
+def _mailbox(s: Session, mailbox_id: int) -> MailAccount:
+    acct = s.get(MailAccount, mailbox_id)
+    if acct is None:
+        fail(f"no mailbox #{mailbox_id} (see `spendwatch mailbox list`)")
+    assert acct is not None
+    return acct
+
+
+@mailbox_app.command("set-password")
+def mailbox_set_password(
+    mailbox_id: int = typer.Argument(..., metavar="ID", help="mailbox id (`spendwatch mailbox list`)"),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="read the password from standard input"),
+) -> None:
+    """Replace a mailbox's password (prompted with hidden input, or --password-stdin); stored encrypted."""
+    factory = open_db()
+    with factory() as s:
+        _mailbox(s, mailbox_id)  # a wrong id fails before asking for a password
+    if password_stdin:
+        password = sys.stdin.read().rstrip("\r\n")
+    else:
+        password = typer.prompt("New password", hide_input=True)
+    if not password:
+        fail("the password is empty")
+    with factory.begin() as s:
+        acct = _mailbox(s, mailbox_id)
+        acct.password_enc = secrets.encrypt(password)
+        acct.last_error = None
+        name = acct.name
+    out.print(escape(f"mailbox #{mailbox_id} {name}: password updated"))
+
+
+def _set_enabled(mailbox_id: int, enabled: bool) -> None:
+    with open_db().begin() as s:
+        acct = _mailbox(s, mailbox_id)
+        acct.enabled = enabled
+        name = acct.name
+    state = "enabled" if enabled else "disabled (not polled or watched; its stored mail stays)"
+    out.print(escape(f"mailbox #{mailbox_id} {name} {state}"))
+
+
+@mailbox_app.command("disable")
+def mailbox_disable(mailbox_id: int = typer.Argument(..., metavar="ID")) -> None:
+    """Stop polling and watching a mailbox (kept, with its settings and mail)."""
+    _set_enabled(mailbox_id, False)
+
+
+@mailbox_app.command("enable")
+def mailbox_enable(mailbox_id: int = typer.Argument(..., metavar="ID")) -> None:
+    """Poll and watch a disabled mailbox again."""
+    _set_enabled(mailbox_id, True)
+
+
+@mailbox_app.command("remove")
+def mailbox_remove(mailbox_id: int = typer.Argument(..., metavar="ID")) -> None:
+    """Delete a mailbox and its password; the e-mails and transactions already stored stay."""
+    with open_db().begin() as s:
+        acct = _mailbox(s, mailbox_id)
+        name = acct.name
+        kept = s.scalar(select(func.count()).select_from(RawEmail).where(RawEmail.mail_account_id == mailbox_id))
+        s.delete(acct)
+    out.print(escape(f"mailbox #{mailbox_id} {name} removed; its {kept} stored e-mail(s) stay"))
 
 
 # ---------------------------------------------------------------- notify targets
@@ -172,6 +250,33 @@ def notify_add_push(
 ) -> None:
     """Push threshold alerts through an Apprise URL (stored encrypted)."""
     _add_target("apprise", url, label or url.split("://", 1)[0] + "://…", user)
+
+
+@notify_app.command("list")
+def notify_list() -> None:
+    """The alert targets, by label (an Apprise URL, which holds tokens, is never shown)."""
+    table = Table("id", "user", "kind", "label", "enabled")
+    with open_db()() as s:
+        rows = s.execute(
+            select(NotifyTarget.id, User.email, NotifyTarget.kind, NotifyTarget.label, NotifyTarget.enabled)
+            .join(User, User.id == NotifyTarget.user_id).order_by(NotifyTarget.id)
+        ).all()
+    for tid, email, kind, label, enabled in rows:
+        table.add_row(str(tid), escape(email), escape(kind), escape(label), "yes" if enabled else "no")
+    out.print(table)
+
+
+@notify_app.command("remove")
+def notify_remove(target_id: int = typer.Argument(..., metavar="ID", help="target id (`spendwatch notify list`)")) -> None:
+    """Stop sending alerts to a target (its queued, unsent alert messages are dropped)."""
+    with open_db().begin() as s:
+        t = s.get(NotifyTarget, target_id)
+        if t is None:
+            fail(f"no notify target #{target_id} (see `spendwatch notify list`)")
+        assert t is not None
+        kind, label = t.kind, t.label
+        s.delete(t)
+    out.print(escape(f"target #{target_id} {kind} {label} removed"))
 
 
 def _add_target(kind: str, address: str, label: str, user: str | None) -> None:
@@ -218,22 +323,26 @@ def poll_cmd(mailbox: int | None = typer.Option(None, help="mailbox id (default:
         raise typer.Exit(1)
 
 
-def watch_cmd() -> None:
-    """Keep an IDLE connection per mailbox and process alerts as they arrive (Ctrl-C stops)."""
-    from pipeline.watch import watch_all
+def watch_cmd(
+    rescan: float = typer.Option(60.0, min=0.1, help="seconds between re-reads of the enabled mailboxes"),
+) -> None:
+    """Keep an IDLE connection per enabled mailbox and process alerts as they arrive (Ctrl-C stops).
+
+    Waits while no mailbox is enabled; mailboxes added, enabled, disabled or removed later are
+    picked up within --rescan seconds, no restart needed.
+    """
+    import logging
+
+    from pipeline.watch import supervise
 
     factory = open_db()
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
-    threads = watch_all(factory, enqueue_process, stop=stop)
-    if not threads:
-        fail("no enabled mailbox: add one with `spendwatch mailbox add`")
-    err.print(f"watching {len(threads)} mailbox(es); Ctrl-C stops")
-    while not stop.wait(1):
-        pass
-    for t in threads:
-        t.join(timeout=5)
+    # Which mailboxes are watched (and the wait for one) belongs in the service log.
+    logging.getLogger("pipeline.watch").setLevel(logging.INFO)
+    err.print(f"watching the enabled mailboxes (re-read every {rescan:g} s); Ctrl-C stops")
+    supervise(factory, enqueue_process, stop=stop, rescan_s=rescan)
 
 
 # ---------------------------------------------------------------- reprocess / verify / status
