@@ -17,6 +17,7 @@ from email import message_from_bytes
 from email.message import Message
 from email.policy import compat32
 from email.utils import getaddresses, parseaddr, parsedate_to_datetime
+from functools import lru_cache
 
 import lxml.html
 from lxml import etree
@@ -241,8 +242,23 @@ def read_from(froms: Sequence[object] | None, senders: Sequence[object] | None =
     claims a bank when any candidate is under a bank domain (so it must pass DKIM).
     Never raises.
     """
-    values = _texts(froms)
+    return _read_from(tuple(_texts(froms)), tuple(_texts(senders)))
+
+
+@lru_cache(maxsize=256)
+def _read_from(values_: tuple[str, ...], sender_texts: tuple[str, ...]) -> FromReading:
+    """``read_from`` on header texts: a pure function, so the parser's two readings of one
+    mail (extract and authenticate) cost one."""
+    values = list(values_)
     raw = values[0] if values else ""
+    if (len(values) == 1 and len(raw) <= _MAX_FROM and raw.count("<") <= 1 and raw.count("@") == 1
+            and not any(c in raw for c in ',;=:"\\(')):
+        # One plain "Name <addr>" or "addr": every reading below is this one (one address
+        # sign, no list, encoded-word, quoting or comment that could hide another address).
+        name, address = parseaddr(raw)
+        address = address.strip().lower()
+        if _VALID.fullmatch(address):
+            return FromReading(address, _decoded(name), (address,))
     address, display, found, ok = "", "", [], len(raw) <= _MAX_FROM
     if ok:
         try:
@@ -255,7 +271,7 @@ def read_from(froms: Sequence[object] | None, senders: Sequence[object] | None =
             address, display, found, ok = "", "", [], False
     usable = [a for a in found if _VALID.fullmatch(a)]
     if not ok or not usable:
-        for text in values + (_texts(senders) if not usable else []):
+        for text in values + (list(sender_texts) if not usable else []):
             usable += _scan(text) + _scan(_decoded(text))
     return FromReading(address, display, tuple(dict.fromkeys(usable)))
 
