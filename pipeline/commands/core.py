@@ -298,6 +298,9 @@ def poll_cmd(mailbox: int | None = typer.Option(None, help="mailbox id (default:
     with factory() as s:
         q = select(MailAccount.id).where(MailAccount.enabled.is_(True))
         ids = [mailbox] if mailbox else list(s.scalars(q))
+        if mailbox and s.get(MailAccount, mailbox) is None:
+            # A typo in a cron line must not look like a successful poll.
+            fail(f"no mailbox {mailbox} (see `spendwatch mailbox list`)")
     failed = False
     for account_id in ids:
         with progress() as bar:

@@ -124,3 +124,26 @@ def test_notify_list_and_remove(cli):
         assert [t.id for t in s.scalars(select(NotifyTarget).order_by(NotifyTarget.id))] == [1, 3]
     assert "ntfy" not in cli("notify", "list")
     assert "no notify target #2" in cli("notify", "remove", "2", code=2)
+
+
+def test_polling_a_mailbox_that_does_not_exist_is_an_error(tmp_path, monkeypatch):
+    """`spendwatch poll --mailbox 99` in a cron line: exit 2 and say so, not a quiet success."""
+    from typer.testing import CliRunner
+
+    from pipeline import config, db
+    from pipeline.cli import app
+
+    monkeypatch.setenv("SPENDWATCH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("SPENDWATCH_DATABASE_URL", raising=False)
+    monkeypatch.delenv("SPENDWATCH_BROKER_URL", raising=False)
+    config.reset()
+    db.reset()
+    try:
+        runner = CliRunner()
+        assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+        result = runner.invoke(app, ["poll", "--mailbox", "99"], env={"COLUMNS": "200"})
+        assert result.exit_code == 2, result.output
+        assert "no mailbox 99" in result.output
+    finally:
+        db.reset()
+        config.reset()
