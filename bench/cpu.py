@@ -63,3 +63,20 @@ def postmaster_pid(data_dir: Path) -> int | None:
         return int((data_dir / "postmaster.pid").read_text().split("\n", 1)[0])
     except (OSError, ValueError):
         return None
+
+
+def split_ms(before: tuple[float, float, float], after: tuple[float, float, float], n: int, own: str,
+             rest: str) -> tuple[dict[str, float], float]:
+    """CPU milliseconds per message by part from two (machine, own process tree, PostgreSQL)
+    readings: {own, "postgresql", rest, "total"}, and the total in seconds."""
+    machine, mine, pg = (a - b for a, b in zip(after, before, strict=True))
+    total = max(machine, mine + pg)
+    parts = {own: mine, "postgresql": pg, rest: max(0.0, total - mine - pg)}
+    out = {k: round(v * 1000 / n, 3) for k, v in parts.items()}
+    out["total"] = round(total * 1000 / n, 3)
+    return out, total
+
+
+def best_ratio(cores: int, parse_cpu_s: float, n: int, total_s: float) -> float | None:
+    """cores x parse CPU / total CPU: the pipeline_vs_parse these costs allow with every core busy."""
+    return round(cores * parse_cpu_s * n / total_s, 3) if total_s else None

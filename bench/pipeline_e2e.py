@@ -289,17 +289,10 @@ def _cpu_split(before: tuple[float, float, float], after: tuple[float, float, fl
     ``best_ratio_these_costs_allow``: cores x parse CPU / total CPU per message, the
     pipeline_vs_parse this machine would reach if every core were busy the whole run.
     """
-    machine, worker, pg = (a - b for a, b in zip(after, before, strict=True))
-    per = {
-        "worker (fetch, parse, store, categorize, budgets)": worker,
-        "postgresql": pg,
-        "dovecot, redis and the rest of the machine": max(0.0, machine - worker - pg),
-    }
-    out: dict[str, Any] = {k: round(v * 1000 / n, 3) for k, v in per.items()}
-    out["total"] = round(machine * 1000 / n, 3)
-    out["parse_only"] = round(parse_cpu_s * 1000, 3)
-    out["cores"] = servers_nproc()
-    out["best_ratio_these_costs_allow"] = round(servers_nproc() * parse_cpu_s * n / machine, 3) if machine else None
+    split, total = cpu.split_ms(before, after, n, "worker (fetch, parse, store, categorize, budgets)",
+                                "dovecot, redis and the rest of the machine")
+    out: dict[str, Any] = {**split, "parse_only": round(parse_cpu_s * 1000, 3), "cores": servers_nproc()}
+    out["best_ratio_these_costs_allow"] = cpu.best_ratio(servers_nproc(), parse_cpu_s, n, total)
     return out
 
 

@@ -91,14 +91,7 @@ def measure(servers: Servers, user: str, account_id: int, trusted: list[str], n:
         conn.close()
     if len(uids) != n:
         raise AssertionError(f"floor: {len(uids)} messages in the INBOX, expected {n}")
-    machine, client, pg = (a - b for a, b in zip(after, before, strict=True))
-    total = max(machine, client + pg)
-    per = {
-        "this process (imap client, parse, sql client)": client,
-        "postgresql": pg,
-        "dovecot and the rest of the machine": max(0.0, total - client - pg),
-    }
-    out: dict[str, Any] = {k: round(v * 1000 / n, 3) for k, v in per.items()}
-    out["total"] = round(total * 1000 / n, 3)
-    out["best_ratio_on_cores"] = round(cores * parse_cpu_s * n / total, 3) if total else None
+    split, total = cpu.split_ms(before, after, n, "this process (imap client, parse, sql client)",
+                                "dovecot and the rest of the machine")
+    out: dict[str, Any] = {**split, "best_ratio_on_cores": cpu.best_ratio(cores, parse_cpu_s, n, total)}
     return out

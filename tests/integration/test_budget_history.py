@@ -14,68 +14,20 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models import (
     Alert,
-    Base,
     Budget,
     BudgetPeriod,
     Category,
-    NotifyTarget,
     Outbox,
     Transaction,
     User,
-    to_minor,
 )
 from pipeline import budget_edit, budget_view, budgets, txn_edit
-from pipeline.db import make_engine
-from tests.support.service import fresh_database
+from tests.support import budget_db
+from tests.support.budget_db import seed, txn, utc
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
-
-
-def utc(*a: int) -> datetime:
-    return datetime(*a, tzinfo=timezone.utc)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def factory(request, tmp_path):
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'history.db'}"
-    else:
-        url = fresh_database(request.getfixturevalue("pg_url"))
-    engine = make_engine(url)
-    Base.metadata.create_all(engine)
-    yield sessionmaker(bind=engine, expire_on_commit=False)
-    engine.dispose()
-
-
-@pytest.fixture
-def pg_factory(pg_url):
-    engine = make_engine(fresh_database(pg_url))
-    Base.metadata.create_all(engine)
-    yield sessionmaker(bind=engine, expire_on_commit=False)
-    engine.dispose()
-
-
-def seed(s: Session, week_start: int = 0) -> tuple[User, Category]:
-    user = User(email="u@example.test", timezone="Asia/Muscat", week_start=week_start)
-    s.add(user)
-    s.flush()
-    food = Category(user_id=user.id, name="Food")
-    s.add(food)
-    s.add(NotifyTarget(user_id=user.id, kind="email", label="me", address_enc="x"))
-    s.flush()
-    return user, food
-
-
-_n = [0]
-
-
-def txn(s: Session, user: User, cat: Category, amount: str, when: datetime, **kw) -> Transaction:
-    _n[0] += 1
-    t = Transaction(user_id=user.id, amount_minor=to_minor(amount, "OMR"), currency="OMR", direction="debit",
-                    kind="purchase", occurred_at=when, category_id=cat.id, fingerprint=f"h{_n[0]}", **kw)
-    s.add(t)
-    s.flush()
-    return t
+factory = budget_db.factory_fixture()
+pg_factory = budget_db.pg_factory_fixture()
 
 
 def monthly(s: Session, user: User, food: Category, now: datetime = NOW, **kw) -> Budget:

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-import pytest
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from models import (
     Alert,
-    Base,
     Budget,
     BudgetPeriod,
     Category,
@@ -21,22 +19,12 @@ from models import (
     to_minor,
 )
 from pipeline import budgets
-from pipeline.db import make_engine
-from tests.support.service import fresh_database
+from tests.support import budget_db
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def factory(request, tmp_path):
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'spend.db'}"
-    else:
-        url = fresh_database(request.getfixturevalue("pg_url"))
-    engine = make_engine(url)
-    Base.metadata.create_all(engine)
-    yield sessionmaker(bind=engine, expire_on_commit=False)
-    engine.dispose()
+factory = budget_db.factory_fixture()
 
 
 def seed(s: Session, *, amount="100.000", rollover=False, thresholds=(50, 80, 100)):

@@ -6,10 +6,10 @@ from datetime import datetime, timezone
 
 import pytest
 from sqlalchemy import select
-from typer.testing import CliRunner
 
 from models import MailAccount, MailboxCursor, NotifyTarget, RawEmail, User
-from pipeline import config, db, secrets
+from pipeline import db, secrets
+from tests.support.cli import embedded_cli
 
 NOW = datetime(2026, 11, 20, 8, 0, tzinfo=timezone.utc)
 TOKEN = "tk_Secret123"
@@ -17,25 +17,9 @@ TOKEN = "tk_Secret123"
 
 @pytest.fixture
 def cli(tmp_path, monkeypatch):
-    from pipeline.cli import app
-
-    monkeypatch.setenv("SPENDWATCH_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("SPENDWATCH_CLOCK", NOW.isoformat())
-    monkeypatch.delenv("SPENDWATCH_DATABASE_URL", raising=False)
-    config.reset()
-    db.reset()
-    runner = CliRunner()
-
-    def run(*args: str, code: int = 0, input: str | None = None) -> str:
-        result = runner.invoke(app, list(args), env={"COLUMNS": "200"}, input=input)
-        assert result.exit_code == code, result.output
-        assert "Traceback" not in result.output
-        return result.output
-
-    run("user", "create", "me@example.test")
-    yield run
-    db.reset()
-    config.reset()
+    for run in embedded_cli(tmp_path, monkeypatch, NOW):
+        run("user", "create", "me@example.test")
+        yield run
 
 
 def add(cli, name: str = "main", *extra: str, code: int = 0) -> str:
@@ -126,24 +110,6 @@ def test_notify_list_and_remove(cli):
     assert "no notify target #2" in cli("notify", "remove", "2", code=2)
 
 
-def test_polling_a_mailbox_that_does_not_exist_is_an_error(tmp_path, monkeypatch):
+def test_polling_a_mailbox_that_does_not_exist_is_an_error(cli):
     """`spendwatch poll --mailbox 99` in a cron line: exit 2 and say so, not a quiet success."""
-    from typer.testing import CliRunner
-
-    from pipeline import config, db
-    from pipeline.cli import app
-
-    monkeypatch.setenv("SPENDWATCH_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("SPENDWATCH_DATABASE_URL", raising=False)
-    monkeypatch.delenv("SPENDWATCH_BROKER_URL", raising=False)
-    config.reset()
-    db.reset()
-    try:
-        runner = CliRunner()
-        assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
-        result = runner.invoke(app, ["poll", "--mailbox", "99"], env={"COLUMNS": "200"})
-        assert result.exit_code == 2, result.output
-        assert "no mailbox 99" in result.output
-    finally:
-        db.reset()
-        config.reset()
+    assert "no mailbox 99" in cli("poll", "--mailbox", "99", code=2)

@@ -7,33 +7,17 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
-from typer.testing import CliRunner
 
 from models import BudgetPeriod, Rule, Transaction, User, to_minor
-from pipeline import budgets, config, db
+from pipeline import budgets, db
+from tests.support.cli import embedded_cli
 
 NOW = datetime(2026, 11, 20, 8, 0, tzinfo=timezone.utc)
 
 
 @pytest.fixture
 def cli(tmp_path, monkeypatch):
-    from pipeline.cli import app
-
-    monkeypatch.setenv("SPENDWATCH_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("SPENDWATCH_CLOCK", NOW.isoformat())
-    monkeypatch.delenv("SPENDWATCH_DATABASE_URL", raising=False)
-    config.reset()
-    db.reset()
-    runner = CliRunner()
-
-    def run(*args: str, code: int = 0) -> str:
-        result = runner.invoke(app, list(args), env={"COLUMNS": "200"})
-        assert result.exit_code == code, result.output
-        return result.output
-
-    yield run
-    db.reset()
-    config.reset()
+    yield from embedded_cli(tmp_path, monkeypatch, NOW)
 
 
 def add_txn(merchant: str, amount: str, n: int) -> int:

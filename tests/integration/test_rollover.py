@@ -13,67 +13,26 @@ from datetime import date, datetime, timezone
 import pytest
 from alembic import command
 from sqlalchemy import func, insert, select, text
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from models import (
     Alert,
-    Base,
     Budget,
     BudgetPeriod,
     Category,
-    NotifyTarget,
     Outbox,
     Transaction,
     User,
-    to_minor,
 )
 from pipeline import budget_edit, budget_view, budgets, schema, txn_edit
 from pipeline.db import make_engine, read_sessions
-from tests.support.service import fresh_database
+from tests.support import budget_db
+from tests.support.budget_db import seed, txn, utc
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
 SEP, OCT, NOV = date(2026, 9, 1), date(2026, 10, 1), date(2026, 11, 1)
-
-
-def utc(*a: int) -> datetime:
-    return datetime(*a, tzinfo=timezone.utc)
-
-
-def _url(request, tmp_path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'rollover.db'}"
-    return fresh_database(request.getfixturevalue("pg_url"))
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def factory(request, tmp_path):
-    engine = make_engine(_url(request, tmp_path))
-    Base.metadata.create_all(engine)
-    yield sessionmaker(bind=engine, expire_on_commit=False)
-    engine.dispose()
-
-
-def seed(s: Session) -> tuple[User, Category]:
-    user = User(email="u@example.test", timezone="Asia/Muscat", week_start=0)
-    s.add(user)
-    s.flush()
-    food = Category(user_id=user.id, name="Food")
-    s.add(food)
-    s.add(NotifyTarget(user_id=user.id, kind="email", label="me", address_enc="x"))
-    s.flush()
-    return user, food
-
-
-_n = [0]
-
-
-def txn(s: Session, user: User, cat: Category, amount: str, when: datetime) -> Transaction:
-    _n[0] += 1
-    t = Transaction(user_id=user.id, amount_minor=to_minor(amount, "OMR"), currency="OMR", direction="debit",
-                    kind="purchase", occurred_at=when, category_id=cat.id, fingerprint=f"r{_n[0]}")
-    s.add(t)
-    s.flush()
-    return t
+factory = budget_db.factory_fixture()
+pg_factory = budget_db.pg_factory_fixture()
 
 
 def spend(s: Session, user: User, food: Category, amount: str, when: datetime, now: datetime = NOW) -> Transaction:
@@ -302,7 +261,7 @@ def test_the_view_shows_the_carry_before_the_first_transaction_of_a_period(facto
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def url(request, tmp_path):
-    return _url(request, tmp_path)
+    return budget_db.database_url(request, tmp_path)
 
 
 def test_the_migration_links_rows_that_carried_in(url):
@@ -335,13 +294,6 @@ def test_the_migration_links_rows_that_carried_in(url):
 
 # Concurrency (PostgreSQL row locks): a row created while its source changes carries the change.
 
-
-@pytest.fixture
-def pg_factory(pg_url):
-    engine = make_engine(fresh_database(pg_url))
-    Base.metadata.create_all(engine)
-    yield sessionmaker(bind=engine, expire_on_commit=False)
-    engine.dispose()
 
 
 def test_a_row_created_while_the_previous_one_changes_carries_the_change(pg_factory):
