@@ -11,27 +11,17 @@ from datetime import timedelta
 from decimal import Decimal
 from email.message import EmailMessage
 from email.utils import format_datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from typer.testing import CliRunner
 
-from models import Alert, RawEmail, Transaction
-from pipeline.cli import app as cli
+from models import Alert, Transaction
 from tests.faults.harness import check_invariants, now, settle
 from tests.support import mails
-from tests.support.service import running_service
+from tests.support.service import ingest, rows_by_message_id
 
 pytestmark = pytest.mark.integration
-runner = CliRunner()
 OWNER = "owner@example.test"
-
-
-@pytest.fixture
-def svc(monkeypatch, pg_url, redis_url, tmp_path):
-    with running_service(monkeypatch, pg_url, redis_url, tmp_path) as service:
-        yield service
 
 
 def _without_auth(raw: bytes) -> bytes:
@@ -95,20 +85,6 @@ def _forward_attached(mid: str) -> bytes:
     return bytes(m)
 
 
-def _ingest(tmp_path: Path, named: dict[str, bytes]) -> None:
-    folder = tmp_path / "mails"
-    folder.mkdir(exist_ok=True)
-    for name, raw in named.items():
-        (folder / f"{name}.eml").write_bytes(raw)
-    result = runner.invoke(cli, ["ingest", str(folder)])
-    assert result.exit_code == 0, result.output
-
-
-def _rows(svc) -> dict[str | None, RawEmail]:
-    with svc.session() as s:
-        return {r.message_id: r for r in s.scalars(select(RawEmail))}
-
-
 def _setup(svc) -> int:
     user_id = svc.add_user(OWNER)
     svc.add_budget(user_id, "Everything", "20.000")
@@ -132,9 +108,9 @@ def test_forged_bank_alerts_are_suspicious_and_never_counted(svc, tmp_path):
             sender="NOREPLY@bankmuscat.com.evil.example", auth=mails.dkim_pass("bankmuscat.com.evil.example")),
     }
     genuine = mails.card_purchase("4.250", "GENUINE SHOP", t, message_id="<genuine-1@bankmuscat.com>")
-    _ingest(tmp_path, {**forged, "genuine": genuine})
+    ingest(tmp_path, {**forged, "genuine": genuine})
     settle(svc, len(forged) + 1)
-    rows = _rows(svc)
+    rows = rows_by_message_id(svc)
     assert rows["<genuine-1@bankmuscat.com>"].status == "transaction"
     for name, raw in forged.items():
         mid = next(r for r in rows if r and r in raw.decode("ascii", "replace"))
@@ -151,10 +127,10 @@ def test_forged_bank_alerts_are_suspicious_and_never_counted(svc, tmp_path):
 def test_forwarded_alert_without_opt_in_is_suspicious(svc, tmp_path):
     """A forward from the user's own address claims a bank's alert; nobody opted in to forwards."""
     _setup(svc)
-    _ingest(tmp_path, {"fwd_inline": _forward_inline("<fwd-inline@example.test>"),
+    ingest(tmp_path, {"fwd_inline": _forward_inline("<fwd-inline@example.test>"),
                        "fwd_attached": _forward_attached("<fwd-attached@example.test>")})
     settle(svc, 2)
-    rows = _rows(svc)
+    rows = rows_by_message_id(svc)
     for mid in ("<fwd-inline@example.test>", "<fwd-attached@example.test>"):
         assert rows[mid].status == "suspicious", (mid, rows[mid].status, rows[mid].reason)
     check_invariants(svc, expected_transactions=0)

@@ -25,23 +25,20 @@ from datetime import timedelta
 from decimal import Decimal
 from email.message import EmailMessage
 from email.utils import format_datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from typer.testing import CliRunner
 
 import parsers
-from models import MailAccount, RawEmail, RawStatus, Transaction
+from models import MailAccount, RawStatus, Transaction
 from parsers import Status
-from pipeline.cli import app as cli
 from pipeline.fetch import sender_allowed
 from pipeline.ingest import header_info, raw_row, store_many
 from pipeline.process import not_counted
 from tests.faults.harness import check_invariants, now, settle
 from tests.support import mails
+from tests.support.service import ingest, rows_by_message_id
 
-runner = CliRunner()
 A = mails.AUTHSERV
 OWNER = "owner@example.test"
 BANK = "NOREPLY@bankmuscat.com"
@@ -282,27 +279,6 @@ def test_ordinary_domains_are_no_lookalikes(domain):
 
 # -- end to end: the real pipeline (spendwatch ingest / an opted-in mailbox, Celery worker, PostgreSQL) -------------
 
-@pytest.fixture
-def svc(monkeypatch, pg_url, redis_url, tmp_path):
-    from tests.support.service import running_service
-
-    with running_service(monkeypatch, pg_url, redis_url, tmp_path) as service:
-        yield service
-
-
-def _ingest(tmp_path: Path, named: dict[str, bytes]) -> None:
-    folder = tmp_path / "mails"
-    folder.mkdir(exist_ok=True)
-    for name, raw in named.items():
-        (folder / f"{name}.eml").write_bytes(raw)
-    result = runner.invoke(cli, ["ingest", str(folder)])
-    assert result.exit_code == 0, result.output
-
-
-def _rows(svc) -> dict[str | None, RawEmail]:
-    with svc.session() as s:
-        return {r.message_id: r for r in s.scalars(select(RawEmail))}
-
 
 @pytest.mark.integration
 def test_forged_headers_end_to_end_are_suspicious_and_never_counted(svc, tmp_path):
@@ -323,9 +299,9 @@ def test_forged_headers_end_to_end_are_suspicious_and_never_counted(svc, tmp_pat
         "<e-noid@x>": _alert("<e-noid@x>", auth="; dkim=pass header.d=bankmuscat.com"),
     }
     genuine = _alert("<e-genuine@bankmuscat.com>", auth=mails.dkim_pass(), amount="4.250", merchant="GENUINE")
-    _ingest(tmp_path, {f"f{i}": raw for i, raw in enumerate(forged.values())} | {"genuine": genuine})
+    ingest(tmp_path, {f"f{i}": raw for i, raw in enumerate(forged.values())} | {"genuine": genuine})
     settle(svc, len(forged) + 1)
-    rows = _rows(svc)
+    rows = rows_by_message_id(svc)
     assert rows["<e-genuine@bankmuscat.com>"].status == "transaction"
     for mid in forged:
         assert rows[mid].status == "suspicious", (mid, rows[mid].status, rows[mid].reason)
@@ -360,7 +336,7 @@ def test_spoofed_forwards_to_an_opted_in_mailbox_end_to_end(svc):
         ids = list(store_many(s, rows).values())
     enqueue_process(ids)
     settle(svc, len(mails_in))
-    stored = _rows(svc)
+    stored = rows_by_message_id(svc)
     assert stored["<real@example.test>"].status == "transaction", stored["<real@example.test>"].reason
     for mid in ("<s-fail@example.test>", "<s-none@example.test>", "<s-attached@example.test>"):
         assert stored[mid].status == "suspicious", (mid, stored[mid].status, stored[mid].reason)

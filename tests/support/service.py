@@ -10,13 +10,15 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
 from cryptography.fernet import Fernet
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from models import Budget, MailAccount, NotifyTarget, User, to_minor
+from models import Budget, MailAccount, NotifyTarget, RawEmail, User, to_minor
 from pipeline import config, db, schema, secrets
 from tests.servers.postgres import create_database
 
@@ -138,3 +140,22 @@ def running_service(
         with start_worker(app, pool="threads", concurrency=2, perform_ping_check=False, loglevel="WARNING",
                           shutdown_timeout=30):
             yield Service(db.session_factory(), url)
+
+
+def ingest(tmp_path: Path, named: dict[str, bytes]) -> None:
+    """`spendwatch ingest` of a folder holding each mail as <name>.eml."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    folder = tmp_path / "mails"
+    folder.mkdir(exist_ok=True)
+    for name, raw in named.items():
+        (folder / f"{name}.eml").write_bytes(raw)
+    result = CliRunner().invoke(app, ["ingest", str(folder)])
+    assert result.exit_code == 0, result.output
+
+
+def rows_by_message_id(svc: Any) -> dict[str | None, RawEmail]:
+    with svc.session() as s:
+        return {r.message_id: r for r in s.scalars(select(RawEmail))}
