@@ -24,7 +24,6 @@ from models import Alert, Budget, BudgetPeriod, NotifyTarget, Outbox, Transactio
 from models.tables import OutboxStatus
 from pipeline import config, periods, secrets
 from pipeline.notify import AlertMessage, NotifyError, transport_for
-from pipeline.notify.email import build as build_email
 from pipeline.notify.render import one_line, render_alert
 
 logger = logging.getLogger(__name__)
@@ -145,20 +144,6 @@ def _text(template: str) -> Any:
     return literal(before, String) + cast(Outbox.attempts, String) + literal(after, String)
 
 
-def _check_email_builds(message: AlertMessage, address: str, settings: config.Settings) -> None:
-    """Build and serialize the e-mail the transport will send, before sending it.
-
-    Building depends only on the alert and the address, so an error here (a ValueError: a
-    header the email package refuses, a character that cannot be encoded) will be the same
-    on every retry: it is permanent, not a transport error to retry. Only the class is
-    recorded: the error's text may quote the address."""
-    try:
-        build_email(message, address, settings.smtp_from).as_bytes()
-    except ValueError as exc:  # UnicodeError included
-        raise NotifyError(f"cannot build the alert e-mail ({type(exc).__name__}); not retried",
-                          permanent=True) from exc
-
-
 def deliver(factory: sessionmaker[Session], outbox_id: int, now: datetime | None = None) -> str:
     """Claim, send, mark. Returns the row's new status ('' when it was not ours to send:
     someone else holds it, it is done, or it is not due yet)."""
@@ -182,8 +167,6 @@ def deliver(factory: sessionmaker[Session], outbox_id: int, now: datetime | None
                 address = secrets.decrypt(target.address_enc)
             except secrets.SecretError as exc:
                 raise NotifyError(str(exc), permanent=True) from exc
-        if kind == "email":
-            _check_email_builds(message, address, settings)
         transport_for(kind).send(message, address)
     except NotifyError as exc:
         return _finish(factory, outbox_id, str(exc), exc.permanent, settings, now)

@@ -24,7 +24,22 @@ _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def build(message: AlertMessage, address: str, sender: str) -> EmailMessage:
-    """multipart/alternative (text, then HTML) with the deterministic Message-ID."""
+    """multipart/alternative (text, then HTML) with the deterministic Message-ID.
+
+    What the email package refuses here (a header it will not write, a character it cannot
+    encode) depends only on the alert and the address, so it would fail the same on every
+    retry: a permanent NotifyError. Only the class is said: the error's text may quote the
+    address."""
+    try:
+        msg = _build(message, address, sender)
+        msg.as_bytes()  # serializing is where some refusals surface
+    except ValueError as exc:  # UnicodeError included
+        raise NotifyError(f"cannot build the alert e-mail ({type(exc).__name__}); not retried",
+                          permanent=True) from exc
+    return msg
+
+
+def _build(message: AlertMessage, address: str, sender: str) -> EmailMessage:
     msg = EmailMessage()
     msg["From"] = sender
     msg["To"] = address
