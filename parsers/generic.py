@@ -19,6 +19,8 @@ from parsers.negatives import CALLED_OFF, FAILED, non_transaction_reason
 _CREDIT_CARD = re.compile(r"\bcredit\s+card\b|\bcredit\s+limit\b|\bcr\.?\s*(?:card|crd)\b|\bcreditcard\b",
                           re.IGNORECASE)
 
+# A transfer named without its way ("Transfer: +OMR 25.000 from X", "IMPS ..."): a debit unless a sign says otherwise.
+_WAYLESS_TRANSFER = r"transfer(?:red|ed)?|transfered|trf|imps|neft|rtgs|ift\b|ibft|virement|transferencia|تحويل"
 # (pattern, direction, kind, tier). Tier 0 phrases settle the direction whatever other
 # words say; tier 1 words say which way the money went; tier 2 words only say that it
 # moved (a "transaction", a "payment"), which means a debit.
@@ -34,6 +36,13 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
      r"(?:(?!credit|refund|deposit)(?:[^.|]|(?<=\d)\.(?=\d))){0,80}?"
      r"\b(?:has been|have been|was|were|is|got)\s+(?:(?:successfully|fully|now)\s+)?(?:reversed|refunded)\b",
      Direction.CREDIT, Kind.REFUND, 0),
+    # A chargeback gives a disputed card payment back to the customer once it is done ("Chargeback of OMR
+    # 12.500 processed", "... has been approved"); not one only requested, to be done or not done, nor one
+    # beside a debit. One being reversed ("chargeback reversed/reversal") takes the money out again.
+    (r"charge[- ]?back\s+revers(?:ed|al)", Direction.DEBIT, Kind.DEBIT, 0),
+    (r"charge[- ]?back\b(?:(?!debit|revers|fee|not\b|n't\b)(?:[^.|]|(?<=\d)\.(?=\d))){0,80}?(?<!\bbe )(?<!being )"
+     r"\b(?:credited|processed|refunded|approved|accepted|completed|settled|successful)\b",
+     Direction.CREDIT, Kind.REFUND, 0),
     (r"refund(?:ed)?|revers(?:ed|al)|cash\s?back credited", Direction.CREDIT, Kind.REFUND, 1),
     (r"sent to your|transfer(?:red)? in\b|"
      r"incoming (?:transfer|payment)", Direction.CREDIT, Kind.CREDIT, 1),
@@ -48,8 +57,8 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
     (r"spent|spending|purchase|compra|achat|used (?:for|at)|utilised|paid\b|malipo|charged|pos\b|شراء|"
      r"(?:a|new|pending|recurring) charge\b|pembelian|belanja|pembayaran",
      Direction.DEBIT, Kind.PURCHASE, 1),
-    (r"sent|send money|send\b|transfer(?:red|ed)?|transfered|umetuma|kimetumwa|trf|imps|neft|rtgs|ift\b|ibft|"
-     r"virement|transferencia|تحويل", Direction.DEBIT, Kind.TRANSFER, 1),
+    (r"sent|send money|send\b|umetuma|kimetumwa", Direction.DEBIT, Kind.TRANSFER, 1),
+    (_WAYLESS_TRANSFER, Direction.DEBIT, Kind.TRANSFER, 1),
     (r"debited|debit\b|(?<![A-Za-z])dr\b\.?|deducted|debitad[oa]|d[ée]bit[oa]?|cargo|تم خصم|خصم|مدين|kutoka|"
      r"withdrew", Direction.DEBIT, Kind.DEBIT, 1),
     (r"txn of|transaction\b|txn\b|transaksi\b|using (?:your )?(?:[\w-]+ ){0,4}card|approved|authori[sz]ed|auth pmt|"
@@ -67,6 +76,8 @@ _THAI_WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
 _WORD_RES = tuple(
     (re.compile(r"(?<![^\W\d_])(?:" + p + r")", re.IGNORECASE), d, k, tier) for p, d, k, tier in _WORDING
 ) + tuple((re.compile(p), d, k, tier) for p, d, k, tier in _THAI_WORDING)
+# Index of the entry above whose words name a transfer but not its way.
+_WAYLESS = next(i for i, w in enumerate(_WORDING) if w[0] == _WAYLESS_TRANSFER)
 # Words that name the kind precisely; one anywhere refines a plain debit/credit/purchase.
 _REFINING = tuple(w for w in _WORD_RES[:len(_WORDING)] if w[2] in (Kind.SALARY, Kind.WITHDRAWAL, Kind.DEPOSIT))
 
@@ -148,8 +159,17 @@ def _direction(text: str, amount: Mention | None) -> tuple[Direction, Kind] | No
     # A reversal decides only in the amount's own sentence: "Rs 500 debited at SHOP. An earlier
     # txn of Rs 200 has been reversed" is still a debit of Rs 500.
     sentence = _sentence_bounds(text, anchor)
+    # A sign glued to the amount ("Transaction: +OMR 50.000 from X") says which way the money went, over
+    # words that only say it moved (tier 2) or name a transfer without its way. Words that do say the way
+    # (tiers 0 and 1: debited, spent, credited, refund...) win over the sign when they disagree: a "+"
+    # then never makes spend a credit, nor a "-" used as a separator ("Refund - OMR 5.000") a debit.
+    sign = _sign(text, amount) if amount else None
+    wayless_transfer = False
     best: tuple[int, int, int, Direction, Kind] | None = None
     for rank, (pattern, direction, kind, tier) in enumerate(_WORD_RES):
+        if sign is not None and direction is not sign and (tier == 2 or rank == _WAYLESS):
+            wayless_transfer = wayless_transfer or (rank == _WAYLESS and pattern.search(masked) is not None)
+            continue
         for m in pattern.finditer(masked):
             if tier == 0 and kind is Kind.REFUND and (m.end() <= sentence[0] or m.start() >= sentence[1]):
                 continue
@@ -158,7 +178,7 @@ def _direction(text: str, amount: Mention | None) -> tuple[Direction, Kind] | No
             if best is None or key < best[:3]:
                 best = (tier, distance, rank, direction, kind)
     if best is None:
-        return None
+        return (sign, Kind.TRANSFER) if sign is not None and wayless_transfer else None
     direction, kind = best[3], best[4]
     # A strong kind word anywhere refines a plain debit/credit.
     if kind in (Kind.DEBIT, Kind.CREDIT, Kind.PURCHASE):
@@ -166,7 +186,13 @@ def _direction(text: str, amount: Mention | None) -> tuple[Direction, Kind] | No
             if d is direction and pattern.search(masked):
                 kind = k
                 break
+    # "Chargeback processed. OMR 7.250 credited to your card": the credit is the chargeback's money back.
+    if direction is Direction.CREDIT and kind is Kind.CREDIT and _CHARGEBACK.search(masked):
+        kind = Kind.REFUND
     return direction, kind
+
+
+_CHARGEBACK = re.compile(r"\bcharge[- ]?backs?\b", re.IGNORECASE)
 
 
 _NOT_A_PARTY = re.compile(
@@ -395,16 +421,20 @@ def _footer_start(text: str, start: int) -> int:
     return m.start() if m else len(text)
 
 
-def _signed(text: str, amount: Mention) -> tuple[Direction, Kind] | None:
-    """"-50,000 VND" / "+1,200.00 THB" with no wording: the sign says which way."""
+def _sign(text: str, amount: Mention) -> Direction | None:
+    """A "+" (money in) or "-" (money out) right before the amount, one space at most."""
     before = text[max(0, amount.start - 2):amount.start].rstrip()
     first = text[amount.start]
     sign = first if first in "+-" else (before[-1:] if before else "")
-    if sign == "-":
-        return Direction.DEBIT, Kind.DEBIT
-    if sign == "+":
-        return Direction.CREDIT, Kind.CREDIT
-    return None
+    return Direction.DEBIT if sign == "-" else Direction.CREDIT if sign == "+" else None
+
+
+def _signed(text: str, amount: Mention) -> tuple[Direction, Kind] | None:
+    """"-50,000 VND" / "+1,200.00 THB" with no wording: the sign says which way."""
+    sign = _sign(text, amount)
+    if sign is None:
+        return None
+    return sign, Kind.DEBIT if sign is Direction.DEBIT else Kind.CREDIT
 
 
 class GenericParser:

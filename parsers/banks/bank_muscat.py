@@ -172,7 +172,8 @@ class BankMuscat:
         cur, value = _money_of(am)
         desc = fields.get("description", "").strip()
         merchant = _TERMINAL.sub("", desc).strip() or None
-        if re.search(r"\b(?:revers\w*|refund\w*)\b", desc, re.IGNORECASE):
+        # A reversal, refund or chargeback in the card block is money given back, not spent.
+        if re.search(r"\b(?:revers\w*|refund\w*|charge[- ]?backs?)\b", desc, re.IGNORECASE):
             direction, kind = Direction.CREDIT, Kind.REFUND
         else:
             direction = Direction.DEBIT

@@ -191,3 +191,84 @@ def test_muscat_card_purchase_stays_a_debit() -> None:
 def test_muscat_failure_after_a_template_is_not_counted(text: str) -> None:
     r = muscat(text)
     assert r.status is Status.NOT_TRANSACTION and r.transaction is None
+
+
+# 5. A sign glued to the amount ("+OMR 50.000 from X") is money in when no word says which way:
+# "Transaction:", "payment" only say that money moved, "Transfer"/"IMPS" name no way. Words
+# that do say it (debited, spent, credited, refund) win over the sign, so a "+" never makes
+# spend a credit and a "-" used as a separator never makes a refund a debit.
+@pytest.mark.parametrize(
+    ("text", "amount", "kind", "party"),
+    [
+        ("Transaction: +OMR 50.000 from SAID AL HARTHY", "50.000", Kind.CREDIT, "SAID AL HARTHY"),
+        ("Transaction: +OMR 50.000 from SAID AL HARTHY on 09/11/26. Avl Bal OMR 320.500", "50.000", Kind.CREDIT,
+         "SAID AL HARTHY"),
+        ("Payment +USD 75.00 from ACME TRADING LLC, card xx1234", "75.00", Kind.CREDIT, "ACME TRADING LLC"),
+        ("Transfer: +OMR 25.000 from HAMED SAID", "25.000", Kind.TRANSFER, "HAMED SAID"),
+        ("IMPS +INR 1,500.00 from RIYA SEN, A/c XX1234", "1500.00", Kind.TRANSFER, "RIYA SEN"),
+    ],
+)
+def test_plus_signed_amount_is_money_in(text: str, amount: str, kind: Kind, party: str) -> None:
+    r = generic(text)
+    assert r.status is Status.TRANSACTION and r.transaction is not None, r.reason
+    t = r.transaction
+    assert (t.amount, t.direction, t.kind) == (Decimal(amount), Direction.CREDIT, kind)
+    assert party in (t.merchant, t.counterparty)
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Transaction: -OMR 12.000 at CITY MART", Direction.DEBIT),
+        ("Card purchase: +OMR 5.000 at CITY MART, debited from a/c xxxx4411", Direction.DEBIT),
+        ("USD 12.00 spent at CITY MART +USD 0.50 fee, card xx1234", Direction.DEBIT),
+        ("Refund - OMR 5.000 credited to your card xx1234", Direction.CREDIT),
+    ],
+)
+def test_words_that_say_the_way_win_over_the_sign(text: str, direction: Direction) -> None:
+    r = generic(text)
+    assert r.transaction is not None and r.transaction.direction is direction
+
+
+# 6. A chargeback that returned money is a refund; one being reversed takes it out again.
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Chargeback of OMR 12.500 credited to your card xx1234 for the disputed transaction at CITY MART",
+         "12.500"),
+        ("Chargeback processed for OMR 12.500 at CITY MART. The amount has been credited to your card xx1234",
+         "12.500"),
+        ("Chargeback processed. OMR 7.250 credited to your card xx1234", "7.250"),
+        ("OMR 12.500 has been credited to your card xx1234 as a chargeback for CITY MART", "12.500"),
+        ("Your chargeback of USD 40.00 for STREAMFLIX has been approved", "40.00"),
+        ("Transaction: chargeback of OMR 8.000 processed on card xx1234", "8.000"),
+        ("Charge back of OMR 3.000 completed for card xx1234", "3.000"),
+    ],
+)
+def test_chargeback_is_a_refund(text: str, amount: str) -> None:
+    r = generic(text)
+    assert r.status is Status.TRANSACTION and r.transaction is not None, r.reason
+    assert r.transaction.amount == Decimal(amount)
+    assert (r.transaction.direction, r.transaction.kind) == (Direction.CREDIT, Kind.REFUND)
+
+
+def test_reversed_chargeback_takes_the_money_out_again() -> None:
+    r = generic("Chargeback reversed: OMR 12.500 debited from your card xx1234")
+    assert r.transaction is not None and r.transaction.direction is Direction.DEBIT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your chargeback request for OMR 12.500 has been registered. Ref 123456",
+        "A chargeback for OMR 12.500 has been raised on your card xx1234. The amount will be credited after review.",
+    ],
+)
+def test_chargeback_not_done_yet_is_not_counted(text: str) -> None:
+    assert generic(text).status is not Status.TRANSACTION
+
+
+def test_muscat_card_chargeback_is_a_refund() -> None:
+    r = muscat(card("512207-SAFFRON CHARGEBACK"))
+    assert r.transaction is not None
+    assert (r.transaction.direction, r.transaction.kind) == (Direction.CREDIT, Kind.REFUND)
