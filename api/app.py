@@ -19,7 +19,7 @@ from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.routes import accounts, alerts, budgets, categories, mailboxes, reports, rules, transactions
+from api.routes import accounts, alerts, budgets, categories, health, mailboxes, reports, rules, transactions
 from models.money import MoneyError
 from pipeline import db
 
@@ -98,6 +98,6 @@ def create_app(session_factory: sessionmaker[Session] | None = None,
             return _refused(str(exc))
         raise exc
 
-    for module in (budgets, categories, rules, transactions, accounts, mailboxes, alerts, reports):
+    for module in (budgets, categories, rules, transactions, accounts, mailboxes, alerts, reports, health):
         app.include_router(module.router)
     return app

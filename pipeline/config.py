@@ -23,6 +23,9 @@ class ConfigError(RuntimeError):
     """A setting that cannot be used; the message names the environment variable."""
 
 
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="SPENDWATCH_", extra="ignore")
 
@@ -55,6 +58,8 @@ class Settings(BaseSettings):
     outbox_dir: str = ""  # when set, alerts are written as .eml files here instead of SMTP
     imap_cafile: str = ""  # CA bundle for IMAP servers with a private CA (self-hosted)
     idle_timeout_s: int = Field(default=540, ge=30, le=1740)  # re-IDLE before the 10 min mark
+    # Level of spendwatch's own log on the CLI's stderr (see pipeline.cli.configure_logging);
+    # the Celery worker and beat take theirs from celery's `-l`.
     log_level: str = "INFO"
     # Freeze the service's "now" (ISO 8601 with offset): replaying old mail as of a date,
     # and the demo, whose bundled alerts are from November 2026.
@@ -66,6 +71,16 @@ class Settings(BaseSettings):
         if v is not None and v.tzinfo is None:
             raise ValueError("must carry a UTC offset, e.g. 2026-11-21T20:00:00+04:00")
         return v
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, v: str) -> str:
+        # Named levels only: logging.getLevelName("LOUD") answers "Level LOUD" instead of failing,
+        # and a typo must stop the program at start like any other wrong value.
+        name = v.strip().upper()
+        if name not in LOG_LEVELS:
+            raise ValueError("must be one of " + ", ".join(LOG_LEVELS))
+        return name
 
     @field_validator("smtp_tls")
     @classmethod

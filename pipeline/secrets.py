@@ -2,6 +2,7 @@
 
 Keys come from SPENDWATCH_SECRET_KEY (comma separated, newest first, so keys can be
 rotated); the embedded default keeps a generated key file, mode 0600, in the data dir.
+``Rotation`` re-encrypts a stored token with the newest key (`spendwatch secrets rotate`).
 """
 
 from __future__ import annotations
@@ -42,9 +43,17 @@ def key_file(settings: config.Settings) -> Path:
 
 
 def _fernet(settings: config.Settings | None = None) -> MultiFernet:
+    return MultiFernet(_fernets(settings))
+
+
+def _fernets(settings: config.Settings | None = None) -> list[Fernet]:
+    """One Fernet per configured key, newest first."""
     settings = settings or config.get()
     try:
-        return MultiFernet([Fernet(k.encode()) for k in _keys(settings)])
+        fernets = [Fernet(k.encode()) for k in _keys(settings)]
+        if not fernets:  # only commas and blanks: no key at all
+            raise ValueError("no key")
+        return fernets
     except (ValueError, TypeError) as exc:
         raise config.ConfigError(
             "SPENDWATCH_SECRET_KEY: not a Fernet key (generate one with "
@@ -67,3 +76,46 @@ def decrypt(token: str, settings: config.Settings | None = None) -> str:
             f"cannot decrypt a stored secret: {where} the key it was written with "
             "(set the old key, or enter the password or push URL again)"
         ) from exc
+
+
+class Rotation:
+    """Re-encrypts stored tokens with the newest key (the first of SPENDWATCH_SECRET_KEY).
+
+    The plaintext never leaves ``MultiFernet.rotate`` (which also keeps the token's
+    timestamp), and a token already under the newest key is left as it is, so that running a
+    rotation again changes nothing.
+    """
+
+    def __init__(self, settings: config.Settings | None = None) -> None:
+        fernets = _fernets(settings)
+        self.key_count = len(fernets)
+        self._newest = fernets[0]
+        self._every = MultiFernet(fernets)
+
+    def is_current(self, token: str) -> bool:
+        """Whether the newest key already reads it; SecretError when no configured key does."""
+        try:
+            self._newest.decrypt(token.encode())
+            return True
+        except InvalidToken:
+            pass
+        try:
+            self._every.decrypt(token.encode())
+        except InvalidToken as exc:
+            raise SecretError("cannot be decrypted with any key of SPENDWATCH_SECRET_KEY") from exc
+        return False
+
+    def rotated(self, token: str) -> str | None:
+        """The token written again with the newest key; None when it already is.
+
+        SecretError when no configured key decrypts it.
+        """
+        try:
+            self._newest.decrypt(token.encode())
+            return None
+        except InvalidToken:
+            pass
+        try:
+            return self._every.rotate(token.encode()).decode()
+        except InvalidToken as exc:
+            raise SecretError("cannot be decrypted with any key of SPENDWATCH_SECRET_KEY") from exc

@@ -8,14 +8,19 @@ import typer
 def api_cmd(
     host: str = typer.Option("127.0.0.1", help="address to listen on (0.0.0.0 for every interface)"),
     port: int = typer.Option(8000, min=1, max=65535),
-    log_level: str = typer.Option("info"),
+    log_level: str | None = typer.Option(
+        None, help="uvicorn's own log level (critical, error, warning, info, debug, trace); default: SPENDWATCH_LOG_LEVEL"
+    ),
 ) -> None:
     """Serve the REST API; requests carry `Authorization: Bearer <token>` (see `spendwatch user create`)."""
     import uvicorn
 
     from api.app import create_app
+    from pipeline import config
 
-    uvicorn.run(create_app(), host=host, port=port, log_level=log_level)
+    # uvicorn sets up its own loggers (access log, server errors) and leaves the root
+    # logger, where spendwatch's records go (pipeline.cli), alone.
+    uvicorn.run(create_app(), host=host, port=port, log_level=log_level or config.get().log_level.lower())
 
 
 def register(app: typer.Typer) -> None:

@@ -334,16 +334,14 @@ def watch_cmd(
     Waits while no mailbox is enabled; mailboxes added, enabled, disabled or removed later are
     picked up within --rescan seconds, no restart needed.
     """
-    import logging
-
     from pipeline.watch import supervise
 
     factory = open_db()
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
-    # Which mailboxes are watched (and the wait for one) belongs in the service log.
-    logging.getLogger("pipeline.watch").setLevel(logging.INFO)
+    # Which mailboxes are watched (and the wait for one) is logged at INFO, shown at the
+    # default SPENDWATCH_LOG_LEVEL; the level is set for every command in pipeline.cli.
     err.print(f"watching the enabled mailboxes (re-read every {rescan:g} s); Ctrl-C stops")
     supervise(factory, enqueue_process, stop=stop, rescan_s=rescan)
 

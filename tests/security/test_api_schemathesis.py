@@ -67,7 +67,8 @@ def seed_data(factory: sessionmaker[Session]) -> dict[str, str]:
                    conditions=[{"field": "merchant", "op": "contains", "value": "LULU"}],
                    actions=[{"type": "set_category", "value": "Food"}]))
         s.add(MailAccount(user_id=user.id, name="box", host="imap.example.test", port=993, tls_mode="ssl",
-                          username="alice", password_enc=secrets.encrypt("not-a-real-password")))
+                          username="alice", password_enc=secrets.encrypt("not-a-real-password"),
+                          last_poll_at=NOW))  # polled: GET /api/health is 200 (503 is its answer when critical)
         s.add(NotifyTarget(user_id=user.id, kind="email", label="me", address_enc=secrets.encrypt("a@example.test")))
         s.flush()
         for i, amount in enumerate(["30.250", "45.000", "12.000"]):
@@ -86,7 +87,11 @@ def fuzz(app: Any, auth: dict[str, str]) -> Tally:
     operations = [r.ok() for r in schema.get_all_operations()]
     assert len(operations) >= 20, len(operations)
     for op in operations:
-        for mode, n in ((GenerationMode.POSITIVE, POSITIVE), (GenerationMode.NEGATIVE, NEGATIVE)):
+        # An operation without parameters, body or security (GET /api/health) has no
+        # invalid request to generate: Hypothesis would call that unsatisfiable.
+        inputs = {"parameters", "requestBody", "security"} & set(op.definition.raw)
+        modes = ((GenerationMode.POSITIVE, POSITIVE), (GenerationMode.NEGATIVE, NEGATIVE))
+        for mode, n in modes if inputs else modes[:1]:
             _run(op, mode, n, auth, tally)
     return tally
 

@@ -1,0 +1,199 @@
+"""Pipeline health: is the unattended worker doing its job? Read from the database alone.
+
+Nobody watches the worker, so the questions an admin (or an uptime monitor) asks are
+answered from what the pipeline leaves in the database, which stays true whatever
+process died:
+
+- backlog: stored e-mails still pending long after the sweep should have handed them out
+  again (the worker is down, stuck, or far behind);
+- mailboxes: an enabled mailbox not polled for three poll intervals (beat or the watcher
+  is down: new alerts are not being read), or whose last poll failed (wrong password,
+  server away: the error says which);
+- outbox: alerts due but not sent long after their time (the worker is down), stuck in
+  'sending', or given up on (failed) recently;
+- e-mails that failed recently (quarantined, unreadable): an alert may be among them.
+
+Levels follow the monitoring-plugin convention: ok, warning (look at it soon), critical
+(alerts are not being read or sent now). ``check`` is pure over a ``Snapshot`` so every
+rule is tested without a clock or a database; ``snapshot`` is the only query.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models import MailAccount, Outbox, RawEmail, RawStatus
+from models.tables import OutboxStatus
+
+# Pending for this long means nobody is processing: the sweep hands pending mail out again
+# every minute after a 60 s grace, and a batch takes seconds.
+BACKLOG_WARNING = timedelta(minutes=10)
+BACKLOG_CRITICAL = timedelta(minutes=30)
+# An alert due this long ago and still not sent: the worker is not delivering.
+OUTBOX_LATE = timedelta(minutes=15)
+# A mailbox not polled for this many of its intervals (and at least STALE_MIN) is not read.
+STALE_INTERVALS = 3
+STALE_MIN = timedelta(minutes=15)
+# Failures this recent are reported; older ones were seen (or are in `spendwatch status`).
+RECENT = timedelta(hours=24)
+
+
+class Level(enum.IntEnum):
+    OK = 0
+    WARNING = 1
+    CRITICAL = 2
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Mailbox:
+    id: int
+    name: str
+    poll_interval_s: int
+    created_at: datetime
+    last_poll_at: datetime | None
+    last_error: str | None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the checks read, taken at ``now``."""
+
+    now: datetime
+    pending: int
+    oldest_pending_at: datetime | None
+    failed_recent: int
+    mailboxes: list[Mailbox]
+    outbox_late: int
+    oldest_late_at: datetime | None
+    outbox_sending_stuck: int
+    outbox_failed_recent: int
+
+
+@dataclass(frozen=True)
+class Check:
+    kind: str  # backlog, mailboxes, outbox, failed e-mails: all an unauthenticated caller sees
+    name: str
+    level: Level
+    detail: str
+
+
+@dataclass(frozen=True)
+class Report:
+    checks: list[Check] = field(default_factory=list)
+
+    @property
+    def level(self) -> Level:
+        return max((c.level for c in self.checks), default=Level.OK)
+
+
+def _age(now: datetime, then: datetime) -> str:
+    s = int((now - _utc(then)).total_seconds())
+    if s < 120:
+        return f"{s} s"
+    if s < 2 * 3600:
+        return f"{s // 60} min"
+    if s < 2 * 86400:
+        return f"{s // 3600} h"
+    return f"{s // 86400} days"
+
+
+def _utc(when: datetime) -> datetime:
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)  # SQLite returns naive UTC
+
+
+def check(snap: Snapshot) -> Report:
+    """The checks, in the order an admin reads them; pure."""
+    now = snap.now
+    checks: list[Check] = []
+
+    if snap.oldest_pending_at is None:
+        checks.append(Check("backlog", "backlog", Level.OK, "no e-mail waiting to be processed"))
+    else:
+        waited = now - _utc(snap.oldest_pending_at)
+        level = Level.CRITICAL if waited >= BACKLOG_CRITICAL else Level.WARNING if waited >= BACKLOG_WARNING else Level.OK
+        detail = f"{snap.pending:,} e-mail(s) waiting to be processed, the oldest for {_age(now, snap.oldest_pending_at)}"
+        if level > Level.OK:
+            detail += ": is the worker running? (`celery -A tasks.app worker`, or Flower's worker list)"
+        checks.append(Check("backlog", "backlog", level, detail))
+
+    enabled = snap.mailboxes
+    if not enabled:
+        checks.append(Check("mailboxes", "mailboxes", Level.WARNING, "no enabled mailbox: no alert is being read "
+                                                       "(`spendwatch mailbox add`)"))
+    for box in enabled:
+        name = f"mailbox #{box.id} {box.name}"
+        stale = max(STALE_MIN, timedelta(seconds=STALE_INTERVALS * max(box.poll_interval_s, 1)))
+        since = box.last_poll_at or box.created_at
+        if now - _utc(since) >= stale:
+            when = f"last polled {_age(now, box.last_poll_at)} ago" if box.last_poll_at else (
+                f"never polled, added {_age(now, box.created_at)} ago")
+            checks.append(Check("mailboxes", name, Level.CRITICAL, f"{when} (every {box.poll_interval_s} s expected): "
+                                                      "are beat and the worker (or `spendwatch watch`) running?"))
+        elif box.last_error:
+            checks.append(Check("mailboxes", name, Level.WARNING, f"last poll failed: {box.last_error}"))
+        else:
+            checks.append(Check("mailboxes", name, Level.OK, f"polled {_age(now, box.last_poll_at)} ago" if box.last_poll_at
+                                else "not polled yet"))
+
+    out_checks: list[Check] = []
+    if snap.outbox_late and snap.oldest_late_at is not None:
+        out_checks.append(Check("outbox", "outbox", Level.CRITICAL, (
+            f"{snap.outbox_late:,} alert message(s) due but not sent, the oldest due {_age(now, snap.oldest_late_at)} "
+            "ago: is the worker running?")))
+    if snap.outbox_sending_stuck:
+        out_checks.append(Check("outbox", "outbox", Level.WARNING, (
+            f"{snap.outbox_sending_stuck:,} alert message(s) stuck in 'sending' (a worker died mid-send): "
+            "the sweep hands them out again; if this stays, is beat running?")))
+    if snap.outbox_failed_recent:
+        out_checks.append(Check("outbox", "outbox", Level.WARNING, (
+            f"{snap.outbox_failed_recent:,} alert message(s) given up on in the last 24 h: "
+            "`spendwatch notify list` and the outbox's last_error say why")))
+    checks += out_checks or [Check("outbox", "outbox", Level.OK, "every alert due was sent")]
+
+    if snap.failed_recent:
+        checks.append(Check("failed e-mails", "failed e-mails", Level.WARNING, (
+            f"{snap.failed_recent:,} e-mail(s) failed in the last 24 h (an alert may be among them): "
+            "`spendwatch status`, then `spendwatch reprocess --status failed` after a fix")))
+    else:
+        checks.append(Check("failed e-mails", "failed e-mails", Level.OK, "none in the last 24 h"))
+    return Report(checks)
+
+
+def snapshot(s: Session, sending_timeout: timedelta, now: datetime | None = None) -> Snapshot:
+    """The figures ``check`` reads: a handful of counts on the status indexes.
+
+    ``sending_timeout``: the sweep's (SPENDWATCH_SWEEP_SENDING_TIMEOUT_S); a row in
+    'sending' for twice that was not reclaimed by the sweep.
+    """
+    now = now or datetime.now(timezone.utc)
+    pending, oldest = s.execute(
+        select(func.count(), func.min(RawEmail.created_at)).where(RawEmail.status == RawStatus.PENDING.value)
+    ).one()
+    # A mail too big to fetch is stored failed at once, without a processed_at.
+    failed = s.scalar(select(func.count()).where(
+        RawEmail.status == RawStatus.FAILED.value,
+        func.coalesce(RawEmail.processed_at, RawEmail.created_at) >= now - RECENT))
+    boxes = [Mailbox(i, n, every, created, last, err) for i, n, every, created, last, err in s.execute(
+        select(MailAccount.id, MailAccount.name, MailAccount.poll_interval_s, MailAccount.created_at,
+               MailAccount.last_poll_at, MailAccount.last_error)
+        .where(MailAccount.enabled.is_(True)).order_by(MailAccount.id))]
+    late, oldest_late = s.execute(
+        select(func.count(), func.min(Outbox.next_attempt_at))
+        .where(Outbox.status == OutboxStatus.PENDING.value, Outbox.next_attempt_at < now - OUTBOX_LATE)
+    ).one()
+    stuck = s.scalar(select(func.count()).where(
+        Outbox.status == OutboxStatus.SENDING.value, Outbox.claimed_at < now - 2 * sending_timeout))
+    gave_up = s.scalar(select(func.count()).where(  # claimed_at: the last attempt, the one that gave up
+        Outbox.status == OutboxStatus.FAILED.value,
+        func.coalesce(Outbox.claimed_at, Outbox.created_at) >= now - RECENT))
+    return Snapshot(now, int(pending or 0), oldest, int(failed or 0), boxes, int(late or 0), oldest_late,
+                    int(stuck or 0), int(gave_up or 0))
