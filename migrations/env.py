@@ -7,6 +7,7 @@ from alembic import context
 from models import Base
 from pipeline import config as sw_config
 from pipeline.db import make_engine
+from pipeline.schema import migration_connection
 
 cfg = context.config
 target_metadata = Base.metadata
@@ -30,10 +31,15 @@ def run_online() -> None:
             context.run_migrations()
         return
     engine = make_engine(_url())
-    with engine.connect() as connection:
-        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
-        with context.begin_transaction():
-            context.run_migrations()
+    try:
+        # Foreign keys off on SQLite while a batch migration rebuilds a table (see
+        # pipeline.schema.migration_connection): its DROP would cascade to every child row.
+        with migration_connection(engine) as connection:
+            context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+            with context.begin_transaction():
+                context.run_migrations()
+    finally:
+        engine.dispose()
 
 
 if context.is_offline_mode():

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import User
-from pipeline import config, db, schema
+from pipeline import config, db
 
 
 class UsageError(RuntimeError):
@@ -19,6 +19,9 @@ def open_db(auto_upgrade: bool | None = None) -> sessionmaker[Session]:
     The embedded default (SQLite file) upgrades itself; a server database must be
     upgraded on purpose with `spendwatch db upgrade`.
     """
+    # Imported here: pipeline.schema imports UsageError from this module (SchemaError is one).
+    from pipeline import schema
+
     settings = config.get()
     engine = db.engine()
     if auto_upgrade is None:

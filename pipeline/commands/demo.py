@@ -13,6 +13,7 @@ import sys
 from email import policy
 from email.parser import BytesParser
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import typer
 from rich.console import Console
@@ -93,7 +94,10 @@ def run_demo(data_dir: Path, emails: Path) -> int:
         assert owner is not None
         statuses = s.execute(select(RawEmail.status)).scalars().all()
         out.print("processed: " + ", ".join(f"{st} {statuses.count(st)}" for st in sorted(set(statuses))))
-        table = Table(title=f"Budgets on {now.astimezone().date()} (demo clock)")
+        # The user's date, as the periods below are: the machine's zone (astimezone()) showed
+        # the 22nd from UTC+8 eastwards while the table is as of the 21st in Muscat.
+        today = now.astimezone(ZoneInfo(owner.timezone)).date()
+        table = Table(title=f"Budgets on {today} (demo clock)")
         for col in ("budget", "spent", "limit", "progress", "state", "days left", "period"):
             table.add_column(col, justify="right" if col in {"spent", "limit", "progress", "days left"} else "left")
         for st in current_states(s, owner, now):

@@ -1,0 +1,113 @@
+"""Schema versions that do not match the code: a newer schema, and SQLite migrations that
+rebuild a table (batch mode) under rows that reference it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from alembic import command
+from sqlalchemy import text
+
+from pipeline import schema
+from pipeline.db import make_engine
+from tests.support.service import fresh_database
+
+
+def _cli(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    base = {k: v for k, v in os.environ.items() if not k.startswith("SPENDWATCH_")}
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True,
+                          env={**base, "COLUMNS": "200", **env}, timeout=120)
+
+
+def _stamp_newer(url: str) -> None:
+    """The database as a later spendwatch would leave it: at a revision this code does not know."""
+    engine = make_engine(url)
+    try:
+        schema.upgrade(engine)
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = '0999'"))
+    finally:
+        engine.dispose()
+
+
+def _assert_newer_refused(proc: subprocess.CompletedProcess[str]) -> None:
+    assert proc.returncode == 2, proc.stderr
+    assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) <= 3, proc.stderr
+    assert "0999" in proc.stderr and "newer" in proc.stderr
+    assert "run `spendwatch db upgrade`" not in proc.stderr  # it cannot help: this code has no 0999
+
+
+def test_a_newer_schema_on_the_embedded_default_is_refused_clearly(tmp_path):
+    _stamp_newer(f"sqlite:///{tmp_path / 'spendwatch.db'}")
+    for args in (("status",), ("db", "upgrade")):
+        _assert_newer_refused(_cli(*args, SPENDWATCH_DATA_DIR=str(tmp_path)))
+
+
+def test_a_newer_schema_on_a_server_database_is_refused_clearly(pg_url, tmp_path):
+    url = fresh_database(pg_url)
+    _stamp_newer(url)
+    for args in (("verify",), ("db", "upgrade")):
+        _assert_newer_refused(_cli(*args, SPENDWATCH_DATABASE_URL=url, SPENDWATCH_DATA_DIR=str(tmp_path)))
+    status = _cli("db", "status", SPENDWATCH_DATABASE_URL=url, SPENDWATCH_DATA_DIR=str(tmp_path))
+    assert status.returncode == 1 and "current: 0999" in status.stdout
+
+
+def _seed_alert(conn) -> None:
+    conn.execute(text("INSERT INTO users (id, email, timezone, week_start, learn_after) VALUES (1, 'a@x.test', 'UTC', 0, 2)"))
+    conn.execute(text("INSERT INTO budgets (id, user_id, name, amount_minor, currency, period, anchor_day, anchor_month,"
+                      " thresholds, rollover, active) VALUES (1, 1, 'Food', 100000, 'OMR', 'monthly', 1, 1, '[50]', 1, 1)"))
+    conn.execute(text('INSERT INTO budget_periods (id, budget_id, "start", "end", limit_minor, carried_minor, spent_minor)'
+                      " VALUES (1, 1, '2026-10-01', '2026-10-31', 100000, 0, 60000),"
+                      " (2, 1, '2026-11-01', '2026-11-30', 100000, 40000, 70000)"))
+    conn.execute(text("INSERT INTO alerts (id, budget_period_id, threshold, percent, spent_minor, notify)"
+                      " VALUES (1, 1, 50, 60, 60000, 1), (2, 2, 50, 50, 70000, 1)"))
+    conn.execute(text("INSERT INTO notify_targets (id, user_id, kind, label, address_enc, enabled)"
+                      " VALUES (1, 1, 'email', 'a', 'x', 1)"))
+    conn.execute(text("INSERT INTO outbox (id, alert_id, target_id, status, attempts, message_id)"
+                      " VALUES (1, 1, 1, 'sent', 1, '<m1>'), (2, 2, 1, 'pending', 0, '<m2>')"))
+
+
+def _counts(engine) -> tuple[int, int, int]:
+    with engine.connect() as conn:
+        row = conn.execute(text("SELECT (SELECT count(*) FROM budget_periods), (SELECT count(*) FROM alerts),"
+                                " (SELECT count(*) FROM outbox)")).one()
+    return (row[0], row[1], row[2])
+
+
+def test_a_sqlite_table_rebuild_keeps_the_rows_that_reference_it(tmp_path):
+    # 0002's downgrade drops a column: on SQLite, batch mode copies budget_periods to a new
+    # table and drops the old one. With foreign keys on (every spendwatch connection), that
+    # DROP deleted every alert and outbox row through ON DELETE CASCADE.
+    engine = make_engine(f"sqlite:///{tmp_path / 's.db'}")
+    try:
+        schema.upgrade(engine)
+        with engine.begin() as conn:
+            _seed_alert(conn)
+        schema.downgrade(engine, "0001")
+        assert schema.state(engine)[0] == "0001"
+        assert _counts(engine) == (2, 2, 2)
+        schema.upgrade(engine)
+        assert _counts(engine) == (2, 2, 2)
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT carried_from FROM budget_periods ORDER BY id")).scalars().all() == [
+                None, "2026-10-01"]
+            # and the pooled connection has its foreign keys back on
+            assert conn.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+    finally:
+        engine.dispose()
+
+
+def test_the_plain_alembic_path_keeps_them_too(tmp_path):
+    # The same through alembic's own command with no connection handed in (env.py makes its engine).
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    engine = make_engine(url)
+    try:
+        schema.upgrade(engine)
+        with engine.begin() as conn:
+            _seed_alert(conn)
+        command.downgrade(schema.alembic_config(url), "0001")
+        assert _counts(engine) == (2, 2, 2)
+    finally:
+        engine.dispose()
