@@ -23,7 +23,11 @@ task_default_queue = "spendwatch"
 worker_hijack_root_logger = False
 timezone = "UTC"
 enable_utc = True
+# Each tick expires after its own period: beat goes on sending while no worker runs, and a
+# worker coming back would otherwise run every tick queued meanwhile (an hour down: 120
+# schedule_polls, so 120 IMAP logins per mailbox in a burst, and 60 sweeps). A tick older
+# than its period has a newer one behind it in the queue, so dropping it loses nothing.
 beat_schedule = {
-    "schedule-polls": {"task": "spendwatch.schedule_polls", "schedule": 30.0},
-    "sweep": {"task": "spendwatch.sweep", "schedule": 60.0},
+    "schedule-polls": {"task": "spendwatch.schedule_polls", "schedule": 30.0, "options": {"expires": 30.0}},
+    "sweep": {"task": "spendwatch.sweep", "schedule": 60.0, "options": {"expires": 60.0}},
 }

@@ -230,7 +230,8 @@ class MailboxIn(BaseModel):
     accept_forwarded: bool = False
     action: MailAction = "none"
     action_folder: str | None = Field(default=None, max_length=255)
-    poll_interval_s: int = Field(default=300, ge=10, le=86400 * 7)
+    # Omitted: SPENDWATCH_POLL_INTERVAL_S (300 unless set), the installation's default.
+    poll_interval_s: int | None = Field(default=None, ge=10, le=86400 * 7)
     enabled: bool = True
 
     @field_validator("host")

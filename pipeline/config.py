@@ -40,12 +40,12 @@ class Settings(BaseSettings):
     smtp_password: str = ""
     smtp_from: str = "spendwatch@localhost"
     smtp_timeout_s: float = Field(default=30.0, gt=0)
-    poll_interval_s: int = Field(default=300, ge=10)
+    poll_interval_s: int = Field(default=300, ge=10, le=86400 * 7)  # of a new mailbox, unless it says
     fetch_batch: int = Field(default=100, ge=1, le=1000)
     max_message_bytes: int = Field(default=5 * 1024 * 1024, ge=64 * 1024)
     max_attempts: int = Field(default=5, ge=1)  # an e-mail that fails (or kills the worker) this often is quarantined
     # An alert whose target keeps failing transiently (server down, 4xx) is retried with
-    # backoff capped at 1 h: 60 attempts span about two and a half days of outage before
+    # backoff capped at 1 h: 60 attempts span about 2.2 days (2 days 5 h) of outage before
     # it is given up. Permanent errors (5xx, bad address) stop at once.
     max_delivery_attempts: int = Field(default=60, ge=1)
     # Delivery backoff: the wait after the first failed send, doubled after each further one.
@@ -57,7 +57,6 @@ class Settings(BaseSettings):
     trusted_authserv_ids: str = ""  # comma separated; Authentication-Results from these count
     outbox_dir: str = ""  # when set, alerts are written as .eml files here instead of SMTP
     imap_cafile: str = ""  # CA bundle for IMAP servers with a private CA (self-hosted)
-    idle_timeout_s: int = Field(default=540, ge=30, le=1740)  # re-IDLE before the 10 min mark
     # Level of spendwatch's own log on the CLI's stderr (see pipeline.cli.configure_logging);
     # the Celery worker and beat take theirs from celery's `-l`.
     log_level: str = "INFO"

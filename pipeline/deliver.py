@@ -166,7 +166,10 @@ def deliver(factory: sessionmaker[Session], outbox_id: int, now: datetime | None
             try:
                 address = secrets.decrypt(target.address_enc)
             except secrets.SecretError as exc:
-                raise NotifyError(str(exc), permanent=True) from exc
+                # A key set-up mistake (a rotation that dropped the old key too soon, a worker
+                # with another key) that the admin fixes: retried with backoff like a server
+                # that is down, so the alert still goes out once the key is back.
+                raise NotifyError(str(exc), permanent=False) from exc
         transport_for(kind).send(message, address)
     except NotifyError as exc:
         return _finish(factory, outbox_id, str(exc), exc.permanent, settings, now)

@@ -10,7 +10,8 @@ process died:
   is down: new alerts are not being read), or whose last poll failed (wrong password,
   server away: the error says which);
 - outbox: alerts due but not sent long after their time (the worker is down), stuck in
-  'sending', or given up on (failed) recently;
+  'sending', waiting to be sent again after a failed send (the SMTP server or push service
+  is refusing, a key is missing: the last error says which), or given up on recently;
 - e-mails that failed recently (quarantined, unreadable): an alert may be among them.
 
 Levels follow the monitoring-plugin convention: ok, warning (look at it soon), critical
@@ -76,6 +77,8 @@ class Snapshot:
     oldest_late_at: datetime | None
     outbox_sending_stuck: int
     outbox_failed_recent: int
+    outbox_retrying: int = 0  # pending again after a failed send
+    retry_error: str | None = None  # the last error of the most recently tried of those
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,10 @@ def check(snap: Snapshot) -> Report:
         out_checks.append(Check("outbox", "outbox", Level.WARNING, (
             f"{snap.outbox_sending_stuck:,} alert message(s) stuck in 'sending' (a worker died mid-send): "
             "the sweep hands them out again; if this stays, is beat running?")))
+    if snap.outbox_retrying:
+        out_checks.append(Check("outbox", "outbox", Level.WARNING, (
+            f"{snap.outbox_retrying:,} alert message(s) waiting to be sent again after a failed send"
+            + (f", the latest: {snap.retry_error}" if snap.retry_error else ""))))
     if snap.outbox_failed_recent:
         out_checks.append(Check("outbox", "outbox", Level.WARNING, (
             f"{snap.outbox_failed_recent:,} alert message(s) given up on in the last 24 h: "
@@ -195,5 +202,9 @@ def snapshot(s: Session, sending_timeout: timedelta, now: datetime | None = None
     gave_up = s.scalar(select(func.count()).where(  # claimed_at: the last attempt, the one that gave up
         Outbox.status == OutboxStatus.FAILED.value,
         func.coalesce(Outbox.claimed_at, Outbox.created_at) >= now - RECENT))
+    retrying = s.scalar(select(func.count()).where(Outbox.status == OutboxStatus.PENDING.value, Outbox.attempts > 0))
+    retry_error = s.scalar(select(Outbox.last_error).where(
+        Outbox.status == OutboxStatus.PENDING.value, Outbox.attempts > 0)
+        .order_by(Outbox.claimed_at.desc(), Outbox.id.desc()).limit(1)) if retrying else None
     return Snapshot(now, int(pending or 0), oldest, int(failed or 0), boxes, int(late or 0), oldest_late,
-                    int(stuck or 0), int(gave_up or 0))
+                    int(stuck or 0), int(gave_up or 0), int(retrying or 0), retry_error)

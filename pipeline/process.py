@@ -74,17 +74,32 @@ def _occurred_at(t: ParsedTransaction, raw: RawEmail, tz: str) -> datetime:
 
 
 def _begin_attempt(factory: sessionmaker[Session], raw_id: int, max_attempts: int) -> RawEmail | None:
-    """Count the attempt in its own commit, so a mail that kills the worker is quarantined."""
+    """Count the attempt in its own commit, so a mail that kills the worker is quarantined.
+
+    Two copies of one task can run at once (a redelivery, the sweep): while one processes
+    the mail under its row lock, the other must not read the row unlocked, decide to
+    quarantine it and then overwrite the first one's committed status. So the row is read
+    under the lock on PostgreSQL, and both writes only apply to a row still pending (on
+    SQLite, where a write waits for the other writer's commit, that is what protects it).
+    """
     with factory.begin() as s:
-        raw = s.get(RawEmail, raw_id)
+        query = select(RawEmail).where(RawEmail.id == raw_id)
+        if s.get_bind().dialect.name == "postgresql":
+            query = query.with_for_update()
+        raw = s.scalar(query)
         if raw is None or raw.status != RawStatus.PENDING.value:
             return None
+        still_pending = (RawEmail.id == raw_id, RawEmail.status == RawStatus.PENDING.value)
         if raw.attempts >= max_attempts:
-            raw.status = RawStatus.FAILED.value
-            raw.reason = f"quarantined after {raw.attempts} attempts that never finished (the worker died on it)"
-            raw.processed_at = datetime.now(timezone.utc)
+            s.execute(update(RawEmail).where(*still_pending).values(
+                status=RawStatus.FAILED.value,
+                reason=f"quarantined after {raw.attempts} attempts that never finished (the worker died on it)",
+                processed_at=datetime.now(timezone.utc)).execution_options(synchronize_session=False))
             return None
-        s.execute(update(RawEmail).where(RawEmail.id == raw_id).values(attempts=RawEmail.attempts + 1))
+        counted = s.execute(update(RawEmail).where(*still_pending).values(attempts=RawEmail.attempts + 1)
+                            .execution_options(synchronize_session=False))
+        if counted.rowcount != 1:  # type: ignore[attr-defined]
+            return None  # processed meanwhile by the other copy
         s.expunge(raw)
         return raw
 

@@ -2,7 +2,7 @@
 
 The IDLE connection only wakes us; the fetch itself is an ordinary poll (its own
 connection, the mailbox lock, the cursor), so IDLE and beat polls can never double-store.
-IDLE is renewed before the 10 minute mark (servers drop idlers after 30), sockets have
+IDLE is renewed every 30 s (servers drop idlers after 30 minutes), sockets have
 timeouts, reconnects back off exponentially, and a server without IDLE is polled instead.
 
 ``supervise`` (what ``spendwatch watch`` runs) re-reads the enabled mailboxes every
@@ -27,7 +27,7 @@ from pipeline import config, fetch
 from pipeline.mailbox import MailboxError
 
 logger = logging.getLogger(__name__)
-IDLE_ROUND_S = 30
+IDLE_ROUND_S = 30  # one IDLE command at most this long: a stop or a lost connection shows soon
 
 
 @dataclass
@@ -117,9 +117,10 @@ class Watcher:
                 return
             last_poll = time.monotonic()
             while not self.stop.is_set():
-                # Short IDLE rounds (well under the 10 minute renewal) so a stop is noticed
-                # quickly; a periodic catch-up covers a server that forgot to notify.
-                woke = mb.idle_wait(min(self.settings.idle_timeout_s, IDLE_ROUND_S))
+                # Short IDLE rounds (far under the 29 minutes RFC 2177 allows) so a stop or a
+                # dead connection is noticed quickly; a periodic catch-up covers a server
+                # that forgot to notify.
+                woke = mb.idle_wait(IDLE_ROUND_S)
                 if woke or time.monotonic() - last_poll >= account.poll_interval_s:
                     self.catch_up()
                     last_poll = time.monotonic()

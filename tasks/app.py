@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from celery import Celery
+from typing import Any
 
-from pipeline import config
+from celery import Celery
+from celery.signals import worker_init
+
+from pipeline import config, secrets
 
 app = Celery("spendwatch", include=["tasks.jobs"])
 app.config_from_object("celeryconfig")
@@ -28,3 +31,27 @@ def configure(settings: config.Settings | None = None) -> Celery:
 
 
 configure()
+
+
+def check_secret_key() -> None:
+    """A worker on a broker needs the key the CLI and the API encrypt with.
+
+    Without SPENDWATCH_SECRET_KEY and without a key file, the first decrypt would generate a
+    new key: every stored password and push URL unreadable, every alert failed for good at its
+    first attempt. The embedded default's key file (one machine, made by the CLI) is accepted.
+    """
+    settings = config.get()
+    if settings.broker_url and not settings.secret_key and not secrets.key_file(settings).exists():
+        raise config.ConfigError(
+            f"SPENDWATCH_SECRET_KEY is not set and there is no key file {secrets.key_file(settings)}: "
+            "set SPENDWATCH_SECRET_KEY for the worker, the same as for the CLI and the API"
+        )
+
+
+@worker_init.connect
+def _refuse_to_start_without_the_key(**_: Any) -> None:
+    try:
+        check_secret_key()
+    except config.ConfigError as exc:
+        # SystemExit: Celery logs and swallows an Exception from a signal handler.
+        raise SystemExit(f"error: {exc}") from exc

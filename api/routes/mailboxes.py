@@ -50,6 +50,8 @@ def list_mailboxes(s: SessionDep, user: UserDep) -> list[dict[str, Any]]:
 def create_mailbox(body: MailboxIn, s: SessionDep, user: UserDep) -> dict[str, Any]:
     _name_free(s, user.id, body.name)
     data = body.model_dump(exclude={"password"})
+    if data["poll_interval_s"] is None:
+        data["poll_interval_s"] = config.get().poll_interval_s
     a = MailAccount(user_id=user.id, password_enc=secrets.encrypt(body.password.get_secret_value()), **data)
     s.add(a)
     s.flush()

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from models import MailAccount, NotifyTarget, Outbox, RawEmail, RawStatus, User, from_minor
-from pipeline import budgets, db, ingest, schema, secrets
+from pipeline import budgets, config, db, ingest, schema, secrets
 from pipeline.runtime import open_db, resolve_user
 
 out = Console()
@@ -125,7 +125,9 @@ def mailbox_add(
     trusted_authserv_id: list[str] = typer.Option([], help="authserv-id of your provider's Authentication-Results"),
     action: str = typer.Option("none", help="after storing: none, seen, or move"),
     action_folder: str | None = typer.Option(None),
-    poll_interval: int = typer.Option(300, help="seconds between polls"),
+    # Bounded as in the API: 0 would make `watch` poll in a tight loop.
+    poll_interval: int | None = typer.Option(
+        None, min=10, max=86400 * 7, help="seconds between polls (default: SPENDWATCH_POLL_INTERVAL_S, 300)"),
     accept_forwarded: bool = typer.Option(
         False, "--accept-forwarded", help="also count alerts forwarded from your own addresses (forwarding rules)"
     ),
@@ -147,7 +149,7 @@ def mailbox_add(
                 user_id=owner.id, name=name, host=host, port=port, tls_mode=tls, username=username,
                 password_enc=secrets.encrypt(password), folders=folder, sender_filter=sender,
                 trusted_authserv_ids=trusted_authserv_id, accept_forwarded=accept_forwarded, action=action,
-                action_folder=action_folder, poll_interval_s=poll_interval,
+                action_folder=action_folder, poll_interval_s=poll_interval or config.get().poll_interval_s,
             )
             s.add(acct)
             s.flush()

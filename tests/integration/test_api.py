@@ -398,6 +398,20 @@ def test_a_host_name_that_cannot_be_encoded_is_refused(client, alice):
     assert r.status_code == 422 and "host" in r.json()["message"], r.text
 
 
+def test_a_new_mailbox_polls_at_the_installations_default_unless_it_says(client, alice, monkeypatch):
+    _uid, h = alice
+    box = {"host": "imap.example.com", "username": "u", "password": "p"}
+    assert client.post("/api/mailboxes", headers=h, json={**box, "name": "a"}).json()["poll_interval_s"] == 300
+    monkeypatch.setenv("SPENDWATCH_POLL_INTERVAL_S", "120")
+    config.reset()
+    r = client.post("/api/mailboxes", headers=h, json={**box, "name": "b"})
+    assert r.status_code == 201 and r.json()["poll_interval_s"] == 120, r.text  # the setting was ignored
+    r = client.post("/api/mailboxes", headers=h, json={**box, "name": "c", "poll_interval_s": 3600})
+    assert r.json()["poll_interval_s"] == 3600
+    r = client.post("/api/mailboxes", headers=h, json={**box, "name": "d", "poll_interval_s": 5})
+    assert r.status_code == 422 and "poll_interval_s" in r.json()["message"], r.text
+
+
 def test_amount_as_number_is_read_through_str(client, alice):
     _uid, h = alice
     r = client.post("/api/budgets", headers=h, json={"name": "n", "amount": 12.5, "period": "monthly"})

@@ -113,3 +113,18 @@ def test_notify_list_and_remove(cli):
 def test_polling_a_mailbox_that_does_not_exist_is_an_error(cli):
     """`spendwatch poll --mailbox 99` in a cron line: exit 2 and say so, not a quiet success."""
     assert "no mailbox 99" in cli("poll", "--mailbox", "99", code=2)
+
+
+def test_the_poll_interval_defaults_to_the_setting_and_is_bounded(cli, monkeypatch):
+    from pipeline import config
+
+    add(cli, "plain")
+    assert account("plain").poll_interval_s == 300
+    monkeypatch.setenv("SPENDWATCH_POLL_INTERVAL_S", "90")
+    config.reset()
+    add(cli, "from-setting")
+    assert account("from-setting").poll_interval_s == 90  # SPENDWATCH_POLL_INTERVAL_S was ignored
+    add(cli, "own", "--poll-interval", "600")
+    assert account("own").poll_interval_s == 600
+    for bad in ("0", "-5", "9"):  # 0 made `watch` poll in a tight loop
+        assert "--poll-interval" in add(cli, f"bad{bad}", "--poll-interval", bad, code=2)

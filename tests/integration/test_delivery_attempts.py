@@ -135,3 +135,20 @@ def test_a_value_error_while_sending_stays_transient(world: World, monkeypatch: 
     row_id = world.queue(world.add_alert(), world.email_target)
     assert deliver(world.factory, row_id, now=T0) == "pending"
     assert world.row(row_id).last_error == "unexpected ValueError in the email transport"
+
+
+def test_a_target_no_configured_key_reads_is_retried_until_the_key_is_back(world: World) -> None:  # noqa: F811
+    # A rotation that dropped the old key too soon: a set-up mistake the admin fixes. The
+    # alert waits (with backoff, its error recorded) instead of failing for good at once.
+    from cryptography.fernet import Fernet
+
+    old = world.env["secret_key"]
+    row_id = world.queue(world.add_alert(), world.email_target)  # its target written with `old`
+    world.reconfigure(secret_key=Fernet.generate_key().decode())
+    assert deliver(world.factory, row_id, now=T0) == "pending"
+    row = world.row(row_id)
+    assert row.attempts == 1 and "cannot decrypt a stored secret" in (row.last_error or "")
+    assert world.smtp.messages == []
+    world.reconfigure(secret_key=f"{world.env['secret_key']},{old}")  # the old key back, second
+    assert deliver(world.factory, row_id, now=row.next_attempt_at) == "sent"
+    assert len(world.smtp.messages) == 1

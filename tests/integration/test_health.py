@@ -98,9 +98,11 @@ def test_late_and_stuck_outbox_rows_are_counted(factory):
             {"status": "pending", "next_attempt_at": NOW - timedelta(minutes=20)})
         s.query(Outbox).filter(Outbox.status == "failed").update(
             {"status": "sending", "claimed_at": NOW - 2 * TIMEOUT - timedelta(seconds=1)})
+        s.query(Outbox).filter(Outbox.status == "pending").update({"attempts": 2, "last_error": "SMTP 451 later"})
     with factory() as s:
         snap = health.snapshot(s, TIMEOUT, now=NOW)
     assert (snap.outbox_late, snap.outbox_sending_stuck, snap.outbox_failed_recent) == (1, 1, 0)
+    assert (snap.outbox_retrying, snap.retry_error) == (1, "SMTP 451 later")
 
 
 def test_the_http_view_is_open_says_levels_only_and_is_503_when_critical(factory):

@@ -56,3 +56,20 @@ def test_celery_settings_are_safe():
     assert celeryconfig.task_acks_late and celeryconfig.task_reject_on_worker_lost
     assert celeryconfig.worker_prefetch_multiplier == 1
     assert celeryconfig.task_time_limit < celeryconfig.broker_transport_options["visibility_timeout"]
+
+
+def test_worker_healthcheck_pings_its_own_worker_only():
+    # `celery inspect ping` without a destination is answered by any worker on the broker, so
+    # a hung worker stayed healthy beside another replica. $$ is compose's escape for $.
+    test = COMPOSE["services"]["worker"]["healthcheck"]["test"]
+    assert test[0] == "CMD-SHELL"
+    assert "inspect ping -d celery@$$HOSTNAME " in test[1]
+
+
+def test_beat_ticks_expire_after_their_period():
+    # A tick queued while no worker ran is replaced by the next one: without an expiry a worker
+    # coming back ran every tick queued meanwhile (tests/integration/test_beat_backlog.py).
+    import celeryconfig
+
+    for name, entry in celeryconfig.beat_schedule.items():
+        assert 0 < entry.get("options", {}).get("expires", 0) <= entry["schedule"], name

@@ -112,3 +112,10 @@ def test_the_overall_level_is_the_worst_check():
     snap = replace(HEALTHY, failed_recent=1, mailboxes=[box(last_poll_at=NOW - timedelta(hours=2))])
     assert check(snap).level is Level.CRITICAL
     assert [int(lv) for lv in (Level.OK, Level.WARNING, Level.CRITICAL)] == [0, 1, 2]  # the exit codes
+
+
+def test_alerts_waiting_for_another_try_are_a_warning_with_the_latest_error():
+    report = check(replace(HEALTHY, outbox_retrying=2, retry_error="SMTP 451 try again later"))
+    assert report.level is Level.WARNING
+    assert [c.detail for c in report.checks if c.kind == "outbox"] == [
+        "2 alert message(s) waiting to be sent again after a failed send, the latest: SMTP 451 try again later"]
