@@ -7,12 +7,14 @@ run in priority order; a rule with ``stop_processing`` ends the run.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+import regex
 from rapidfuzz import fuzz
 
 from pipeline.merchant_map import category_for, normalise_merchant
@@ -21,10 +23,24 @@ FIELDS = ("merchant", "description", "counterparty", "amount", "account", "bank"
 OPERATORS = ("equals", "contains", "starts_with", "regex", "fuzzy", "min", "max")
 DEFAULT_CATEGORY = "Uncategorized"
 ACTIONS = ("set_category", "mark_transfer", "mark_income", "exclude", "set_display_name")
+# A user's regex runs on the `regex` module with a time limit: the `re` module has none, and
+# a pattern like (\w+\s?)+$ on a merchant ending in "*" backtracked 2^n times, holding the
+# worker (and an API thread on preview/apply) for hours; the match is given up as no match.
+REGEX_TIMEOUT_S = 0.1
+
+logger = logging.getLogger(__name__)
 
 
 class RuleError(ValueError):
     """A rule that cannot run; the message names the field."""
+
+
+def check_regex(pattern: str) -> None:
+    """RuleError unless ``pattern`` compiles as the engine runs it (the `regex` module)."""
+    try:
+        regex.compile(pattern)
+    except (regex.error, OverflowError, RecursionError) as exc:  # a{4294967296}: OverflowError on re
+        raise RuleError(f"invalid regex {pattern!r}: {exc}") from exc
 
 
 @dataclass(frozen=True)
@@ -53,9 +69,9 @@ class Condition:
             raise RuleError(f"conditions.op: {self.op!r} is not one of {', '.join(OPERATORS)}")
         if self.op == "regex":
             try:
-                re.compile(self.value)
-            except re.error as exc:
-                raise RuleError(f"conditions.value: invalid regex {self.value!r}: {exc}") from exc
+                check_regex(self.value)
+            except RuleError as exc:
+                raise RuleError(f"conditions.value: {exc}") from exc
         if self.op in ("min", "max") or self.field == "amount":
             if self.op not in ("min", "max", "equals"):
                 raise RuleError("conditions.op: amount takes min, max or equals")
@@ -79,7 +95,11 @@ class Condition:
         if self.op == "starts_with":
             return a.startswith(b)
         if self.op == "regex":
-            return re.search(self.value, str(have), re.IGNORECASE) is not None
+            try:
+                return regex.search(self.value, str(have), regex.IGNORECASE, timeout=REGEX_TIMEOUT_S) is not None
+            except TimeoutError:
+                logger.warning("regex %r gave up after %s s on the %s: no match", self.value, REGEX_TIMEOUT_S, self.field)
+                return False
         if self.op == "fuzzy":
             return fuzz.token_set_ratio(a, b) >= self.threshold
         return False

@@ -1,9 +1,10 @@
 """Learning from corrections: a recategorization is evidence for a merchant -> category rule.
 
-Every correction is recorded. When the user's latest ``learn_after`` corrections for a
-merchant (default 2) all chose the same category, a rule ``merchant equals X ->
-set_category C`` is created (origin "learned"); before that, the proposal is returned
-with the transactions it is based on so the API can show it.
+Every correction is recorded (a transaction corrected again keeps only its latest). When
+the user's latest ``learn_after`` corrections for a merchant (default 2) all chose the same
+category, a rule ``merchant equals X -> set_category C`` is created (origin "learned");
+before that, the proposal is returned with the transactions it is based on so the API can
+show it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from models import Category, CategoryCorrection, Rule, Transaction, User
@@ -58,19 +59,34 @@ def _learned_rule(s: Session, user_id: int, merchant: str) -> Rule | None:
     return None
 
 
+def _rule_name(merchant: str, category: str) -> str:
+    """``merchant -> category`` within rules.name (200): a merchant is kept up to 500
+    characters, and a longer name failed the correction on PostgreSQL."""
+    suffix = f" -> {category}"
+    most = 200 - len(suffix)
+    return (merchant if len(merchant) <= most else merchant[:most - 3] + "...") + suffix
+
+
 def correct(s: Session, user: User, txn: Transaction, category_id: int, now: datetime) -> CorrectionResult:
     """Recategorize ``txn`` by hand, record the correction and learn when it is consistent."""
     effects = recategorize(s, txn, category_id, now)
     merchant = merchant_key(txn)
     if merchant is None:  # nothing to learn a merchant rule from
         return CorrectionResult(effects)
+    # One transaction is one piece of evidence: its latest choice replaces an earlier one (a
+    # double click or a retried PATCH counted twice and learned a rule from one correction).
+    s.execute(delete(CategoryCorrection).where(CategoryCorrection.transaction_id == txn.id))
     s.add(CategoryCorrection(user_id=user.id, transaction_id=txn.id, merchant=merchant, category_id=category_id,
                              created_at=now))
     s.flush()
     needed = max(1, user.learn_after or 2)
     latest = s.scalars(
         select(CategoryCorrection)
-        .where(CategoryCorrection.user_id == user.id, CategoryCorrection.merchant == merchant)
+        # Case-blind, as the learned rule's "equals" is: JENAN TEA and Jenan Tea (two banks) are
+        # one merchant. Both sides by the database's lower() (ASCII-only on SQLite), so a
+        # merchant always finds itself.
+        .where(CategoryCorrection.user_id == user.id,
+               func.lower(CategoryCorrection.merchant) == func.lower(merchant))
         .order_by(CategoryCorrection.created_at.desc(), CategoryCorrection.id.desc())
         .limit(needed)
     ).all()
@@ -84,14 +100,14 @@ def correct(s: Session, user: User, txn: Transaction, category_id: int, now: dat
     rule = _learned_rule(s, user.id, merchant)
     value = [{"type": "set_category", "value": cat.name}]
     if rule is None:
-        rule = Rule(user_id=user.id, name=f"{merchant} -> {cat.name}", priority=50, match="all",
+        rule = Rule(user_id=user.id, name=_rule_name(merchant, cat.name), priority=50, match="all",
                     conditions=[{"field": "merchant", "op": "equals", "value": merchant, "threshold": 85}],
                     actions=value, stop_processing=False, active=True, origin="learned")
         s.add(rule)
         logger.info("learned rule for user %s: merchant %r -> category %s", user.id, merchant, cat.id)
     else:  # the user changed their mind consistently: the learned rule follows
         rule.actions = value
-        rule.name = f"{merchant} -> {cat.name}"
+        rule.name = _rule_name(merchant, cat.name)
     s.flush()
     proposal.rule_id = rule.id
     return CorrectionResult(effects, proposal)

@@ -171,6 +171,8 @@ def categories_add(name: str, user: str | None = UserOpt) -> None:
     name = name.strip()
     if not name:
         fail("name: must not be blank")
+    if len(name) > 100:  # the API's limit (categories.name): PostgreSQL refused it with a traceback
+        fail("name: at most 100 characters")
     factory = open_db()
     with factory.begin() as s:
         u = resolve_user(s, user)
