@@ -25,7 +25,7 @@ from types import TracebackType
 from typing import Any, Literal
 
 from imapclient import IMAPClient
-from imapclient.exceptions import IMAPClientError, LoginError
+from imapclient.exceptions import CapabilityError, IMAPClientError, LoginError
 
 logger = logging.getLogger(__name__)
 
@@ -117,10 +117,17 @@ class Mailbox:
             # A configuration problem (self-signed or wrong host): retrying cannot fix it.
             raise MailboxError(f"mailbox {label}: TLS certificate not trusted ({exc.verify_message})", True) from exc
         except _IO_ERRORS as exc:
-            raise MailboxError(f"mailbox {label}: cannot connect ({tls_mode}): {_describe(exc)}") from exc
+            raise MailboxError(f"mailbox {label}: cannot connect ({tls_mode}): {_connect_problem(exc)}") from exc
+        unsendable = False
         try:
             client.login(username, password)
             client.capabilities()  # cached now: MOVE and IDLE are advertised only after login
+        except UnicodeError:
+            # imaplib sends LOGIN in ASCII; its UnicodeEncodeError holds the whole password in
+            # its args, and Celery logs and reports the repr of what a task raises (worker log,
+            # Flower). Raised outside this block so that the error is not even its __context__.
+            _quiet_logout(client)
+            unsendable = True
         except LoginError as exc:
             # The server's answer never echoes the password, so chaining it is safe.
             _quiet_logout(client)
@@ -128,6 +135,9 @@ class Mailbox:
         except _IO_ERRORS as exc:
             _quiet_logout(client)
             raise MailboxError(f"mailbox {label}: login failed: {_describe(exc)}") from exc
+        if unsendable:
+            raise MailboxError(f"mailbox {label}: the username or password is not ASCII, "
+                               "which IMAP LOGIN cannot send", True)
         return cls(client, label)
 
     def __enter__(self) -> Mailbox:
@@ -394,6 +404,21 @@ def _describe(exc: BaseException) -> str:
         return "connection refused"
     text = str(exc) or type(exc).__name__
     return text[:300]
+
+
+def _connect_problem(exc: BaseException) -> str:
+    """Why a connection failed before login, in this module's words only.
+
+    Until a server has greeted as IMAP, its bytes are not repeated: the host and port are
+    any user's choice (``POST /api/mailboxes/{id}/test`` answers this text, ``last_error``
+    keeps it), and imaplib quotes an unexpected greeting whole, so a user could read the
+    banner of an internal SSH, SMTP or database server through the service.
+    """
+    if isinstance(exc, CapabilityError):  # imapclient's own words: "does not support STARTTLS"
+        return str(exc)
+    if isinstance(exc, IMAPClientError):
+        return "the server did not answer as an IMAP server (check the port and TLS mode)"
+    return _describe(exc)  # OSError and TLS: the local library's text, not the server's
 
 
 def _quiet_logout(client: Any) -> None:
