@@ -158,6 +158,9 @@ def mailbox_add(
         fail(f"a mailbox named {name!r} already exists")
     out.print(escape(f"mailbox #{acct_id} {name} added ({username}@{host}:{port}, {tls})"
                      + (", accepts forwarded alerts" if accept_forwarded else "")))
+    if tls == "plain":
+        err.print("[yellow]warning:[/yellow] --tls plain sends the password and your mail unencrypted: "
+                  "only for a server on a network you trust (ssl or starttls otherwise)")
 
 
 @mailbox_app.command("list")

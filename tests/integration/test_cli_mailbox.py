@@ -128,3 +128,10 @@ def test_the_poll_interval_defaults_to_the_setting_and_is_bounded(cli, monkeypat
     assert account("own").poll_interval_s == 600
     for bad in ("0", "-5", "9"):  # 0 made `watch` poll in a tight loop
         assert "--poll-interval" in add(cli, f"bad{bad}", "--poll-interval", bad, code=2)
+
+
+def test_plain_tls_is_accepted_with_a_warning(cli):
+    out = add(cli, "lan", "--tls", "plain", "--port", "143")
+    assert "mailbox #1 lan added" in out
+    assert "warning: --tls plain sends the password and your mail unencrypted" in out
+    assert "warning" not in add(cli, "safe")
