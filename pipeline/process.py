@@ -293,7 +293,11 @@ def bank_account_for(s: Session, user_id: int, bank: str, t: ParsedTransaction, 
         if cache is not None:
             cache[(bank, t.account)] = acct
     if t.balance is not None and (acct.last_seen_at is None or when >= acct.last_seen_at):
-        acct.last_balance_minor = to_minor(t.balance, t.balance_currency or t.currency)
+        balance_currency = t.balance_currency or t.currency
+        acct.last_balance_minor = to_minor(t.balance, balance_currency)
+        # The balance is the account's own money: a card first seen in a USD purchase whose
+        # alert gives the balance in OMR is an OMR account (its minor units were shown as USD).
+        acct.currency = balance_currency
         acct.last_seen_at = when
     return acct
 

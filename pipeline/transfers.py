@@ -2,8 +2,13 @@
 
 When money leaves one of the user's accounts and the same amount arrives in another of
 them within a few days, both halves are a transfer: neither is spend nor income. The
-pure matcher is ``find_pair``; ``link_transfer`` applies it to a new transaction inside
-the caller's database transaction, taking the debit half out of every budget period.
+pure matcher is ``find_pair``; ``mark_transfer`` (what ``POST /api/transactions/{id}/
+transfer`` runs) marks the half the user names and the opposite half it finds, inside the
+caller's database transaction, taking the debit half out of every budget period.
+
+Not done on its own at ingest, on purpose: a card purchase and money from a friend of the
+same round amount two days apart, on two of the user's accounts, match these rules too,
+and pairing them would silently take a real purchase out of the budgets.
 """
 
 from __future__ import annotations
@@ -39,11 +44,13 @@ def find_pair(txn: TxnLike, candidates: Sequence[TxnLike], own_masks: Sequence[s
     """The closest-in-time opposite half of ``txn`` among ``candidates``, or None.
 
     Both halves must be on known own accounts, on different accounts, of the same amount
-    and currency, in opposite directions, within ``window``, and not yet a transfer.
+    and currency, in opposite directions, within ``window``; the other half not yet a
+    transfer. ``txn``'s own flag is not looked at: the user marking it a transfer
+    (``POST /api/transactions/{id}/transfer``) pairs it too.
     """
     own = {_last4(m) for m in own_masks if _last4(m)}
     mine = _last4(txn.account_mask)
-    if not mine or mine not in own or txn.is_transfer:
+    if not mine or mine not in own:
         return None
     best: TxnLike | None = None
     for c in candidates:
@@ -57,13 +64,26 @@ def find_pair(txn: TxnLike, candidates: Sequence[TxnLike], own_masks: Sequence[s
     return best
 
 
-def link_transfer(s: Session, txn: Transaction, now: datetime, window: timedelta = WINDOW) -> Transaction | None:
-    """Mark ``txn`` and its opposite half as a transfer when one exists; returns the other half.
+def mark_transfer(s: Session, txn: Transaction, now: datetime, window: timedelta = WINDOW) -> Transaction | None:
+    """The user says ``txn`` is money between their own accounts: mark it, and its opposite
+    half when one is stored, as a transfer; returns that other half.
 
-    Call after the transaction was added to the budgets: the debit half is taken out of
-    every period it counted in (both halves lose any income flag).
+    A user who marks the credit card's "payment received" means the debit on the current
+    account is not spend either (marking only the named half left it counted). The debit
+    half leaves every budget period it counted in; both halves lose any income flag.
     """
-    if txn.is_transfer or not txn.account_mask:
+    from pipeline.txn_edit import update_transaction
+
+    other = opposite_half(s, txn, window)  # before marking: a half is never its own candidate
+    for half in (txn, other):
+        if half is not None:
+            update_transaction(s, half, now, is_transfer=True, is_income=False)
+    return other
+
+
+def opposite_half(s: Session, txn: Transaction, window: timedelta = WINDOW) -> Transaction | None:
+    """The stored opposite half of ``txn`` (``find_pair`` over the user's own accounts), or None."""
+    if not txn.account_mask:
         return None
     own = list(s.scalars(select(BankAccount.mask).where(BankAccount.user_id == txn.user_id,
                                                         BankAccount.is_own.is_(True))))
@@ -78,12 +98,6 @@ def link_transfer(s: Session, txn: Transaction, now: datetime, window: timedelta
         Transaction.occurred_at <= txn.occurred_at + window,
     )).all()
     other = find_pair(txn, candidates, own, window)
-    if other is None:
-        return None
-    assert isinstance(other, Transaction)
-    from pipeline.txn_edit import update_transaction
-
-    for half in (txn, other):
-        update_transaction(s, half, now, is_transfer=True, is_income=False)
+    assert other is None or isinstance(other, Transaction)
     return other
 

@@ -15,8 +15,8 @@ from sqlalchemy import ColumnElement, or_, select
 
 from api.deps import NotFound, NowDep, PathId, QueryId, SessionDep, UserDep
 from api.schemas import TransactionPatch
-from models import Transaction, User
-from pipeline import learning, txn_edit
+from models import BankAccount, Transaction, User
+from pipeline import learning, transfers, txn_edit
 
 router = APIRouter(prefix="/api/transactions", tags=["transactions"])
 
@@ -84,10 +84,15 @@ def list_transactions(
         query = query.where(Transaction.category_id == category_id)
     if account:
         acct = account.strip()
-        conds: list[ColumnElement[bool]] = [Transaction.account_mask.like(f"%{acct}")]
-        if acct.isascii() and acct.isdigit():  # "²".isdigit() is true, int("²") fails
-            conds.append(Transaction.bank_account_id == int(acct))
-        query = query.where(or_(*conds))
+        # The id of one of the user's bank accounts selects that account alone: OR-ing it with
+        # the mask suffix listed, for account=1, every card whose mask ends in 1 as well.
+        # Anything else (0019, XX7700) is the end of the mask, its % and _ taken literally.
+        cond: ColumnElement[bool] = Transaction.account_mask.endswith(acct, autoescape=True)
+        if (acct.isascii() and acct.isdigit() and not acct.startswith("0") and len(acct) <= 18  # "²" is a digit; int64
+                and s.scalar(select(BankAccount.id).where(BankAccount.id == int(acct),
+                                                          BankAccount.user_id == user.id)) is not None):
+            cond = Transaction.bank_account_id == int(acct)
+        query = query.where(cond)
     if q:
         pattern = f"%{q.strip().lower()}%"
         query = query.where(or_(*(col.ilike(pattern) for col in (
@@ -135,11 +140,13 @@ def patch_transaction(txn_id: PathId, body: TransactionPatch, s: SessionDep, use
 
 @router.post("/{txn_id}/transfer")
 def mark_transfer(txn_id: PathId, s: SessionDep, user: UserDep, now: NowDep) -> dict[str, Any]:
-    """Money between the user's own accounts: it leaves every budget."""
+    """Money between the user's own accounts: it leaves every budget, and so does its other
+    half (same amount and currency, another own account, the other direction, within 3
+    days: ``pipeline.transfers.mark_transfer``)."""
     t = owned(s, user.id, txn_id)
-    txn_edit.update_transaction(s, t, now, is_transfer=True)
+    other = transfers.mark_transfer(s, t, now)
     s.refresh(t)
-    return {"status": "success", "transaction": txn_json(t)}
+    return {"status": "success", "transaction": txn_json(t), "paired_with": other.id if other else None}
 
 
 @router.delete("/{txn_id}")

@@ -11,7 +11,7 @@ from sqlalchemy.orm import sessionmaker
 from models import BankAccount, Base, Budget, BudgetPeriod, Transaction, User, to_minor
 from pipeline import budgets
 from pipeline.db import make_engine
-from pipeline.transfers import find_pair, link_transfer
+from pipeline.transfers import find_pair, mark_transfer
 
 T0 = datetime(2026, 11, 10, 8, 0, tzinfo=timezone.utc)
 OWN = ["xxxx0019", "XX7700"]
@@ -54,7 +54,7 @@ def test_closest_in_time_wins():
     assert find_pair(DEBIT, [far, near], OWN) is near
 
 
-def test_link_transfer_takes_the_debit_out_of_budgets(tmp_path):
+def test_marking_one_half_takes_the_debit_out_of_budgets(tmp_path):
     engine = make_engine(f"sqlite:///{tmp_path / 't.db'}")
     Base.metadata.create_all(engine)
     factory = sessionmaker(bind=engine, expire_on_commit=False)
@@ -77,9 +77,8 @@ def test_link_transfer_takes_the_debit_out_of_budgets(tmp_path):
 
         debit = add("debit", "xxxx0019", T0, 1)
         assert s.query(BudgetPeriod).one().spent_minor == 100_000
-        assert link_transfer(s, debit, T0) is None  # the other half has not arrived yet
         credit = add("credit", "XX7700", T0 + timedelta(hours=5), 2)
-        assert link_transfer(s, credit, T0) is debit
+        assert mark_transfer(s, credit, T0) is debit  # the user marked the credit half
         assert debit.is_transfer and credit.is_transfer and not credit.is_income
         assert s.query(BudgetPeriod).one().spent_minor == 0
         assert budgets.verify(s) == []
