@@ -460,6 +460,9 @@ class GenericParser:
                 return ParseResult(Status.NOT_TRANSACTION, self.name, "balance or fee only, no transaction amount")
             return ParseResult(Status.UNRECOGNIZED, self.name, "no amount with a currency found")
         amount = _pick_amount(text, found, plain)
+        own = _sentence(text, amount.start)
+        if _OFFER_REWARD.search(own) and _OFFER_TERMS.search(own):
+            return ParseResult(Status.NOT_TRANSACTION, self.name, "promotion: the amount is an offer's condition or reward")
         if not amount.exact:
             return ParseResult(Status.UNRECOGNIZED, self.name,
                                f"amount printed with more decimals than {amount.currency} has")
@@ -485,6 +488,15 @@ class GenericParser:
             occurred_at=when, reference=_reference(text), card=masks.card_mask(text),
         )
         return ParseResult(Status.TRANSACTION, self.name, f"generic: {kind.value} wording", txn)
+
+
+# An offer's sentence: a reward promised on a condition ("Spend OMR 50.000 or more and get OMR 5.000
+# credited as cashback", "earn 2 points for every OMR 1.000 spent"). Its amount moved no money, whatever
+# "credited" or "spent" says. Read in the amount's own sentence only: "OMR 25.000 spent at NOON. Get 5%
+# cashback on your next purchase" is still a purchase.
+_OFFER_REWARD = re.compile(r"\b(?:get|earn|win|enjoy|receive)\b", re.IGNORECASE)
+_OFFER_TERMS = re.compile(r"(?:^|[|]\s*)\W*(?:spend|shop|pay|transact)\s+(?!of\b)|\bwhen you (?:spend|shop|pay|use)\b|"
+                          r"\bfor every\b|\bor more\b|\bminimum spend\b", re.IGNORECASE)
 
 
 _REF = re.compile(r"\b(?:Ref(?:erence)?(?:\s*(?:No\.?|number))?|RRN|UTR|Txn\s*Id|TrxID|Transaction ID|TxnId|Kumb)"

@@ -10,7 +10,11 @@ import re
 
 _TXN_VERB = re.compile(
     r"\b(?:debited|credited|spent|paid|sent|received|withdrawn|withdrew|purchase|transferred|deposited|"
-    r"confirmed|cargo|abono|compra|d[ée]bit[ée]?|cr[ée]dit[ée]|achat|debitad[oa]|creditad[oa])\b|تم خصم|تم إيداع", re.IGNORECASE)
+    r"confirmed|cargo|abono|compra|d[ée]bit[ée]?|cr[ée]dit[ée]|achat|debitad[oa]|creditad[oa]|"
+    # "A payment of OMR 60.000 to OMANTEL was made from your account": done, whatever a footer offers.
+    r"(?:was|has been|have been|were) made)\b"
+    # Whole words: سيتم خصم ("will be deducted") and لم يتم خصم ("was not deducted") hold تم خصم.
+    r"|(?<![^\W\d_])(?:تم خصم|تم إيداع)", re.IGNORECASE)
 
 # Always a non-transaction, whatever else the text says.
 _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -18,11 +22,19 @@ _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for reason, pattern in (
         ("one-time password", r"\b(?:OTP|one[- ]time (?:pass(?:word|code)|pin)|verification code|security code|"
                               r"activation (?:key|code))\b(?:\s+(?:for|is|to|code)\b|\W{0,3}\d{4,8}\b|[^.]{0,30}?\b\d{4,8}\b)"
-                              r"|\b\d{4,8}\s+is your (?:OTP|one[- ]time|verification)|رمز التحقق|كلمة المرور لمرة واحدة"),
+                              r"|\b\d{4,8}\s+is your (?:OTP|one[- ]time|verification)|رمز التحقق|كلمة المرور لمرة واحدة"
+                              # A code to type in, named without "OTP": "Use 482913 to authorise the payment
+                              # of OMR 25.000", "Enter the code 482913 to continue", "The PIN to confirm".
+                              r"|\b(?:\d{4,8}|code|PIN)\s+to\s+(?:authori[sz]e|confirm|verify|validate|complete|"
+                              r"approve|continue|proceed)\b|كلمة (?:المرور|السر) المؤقتة"),
         ("declined or failed payment", r"\b(?:declined|unsuccessful|was not (?:processed|successful)|could not be "
                                        r"(?:processed|completed)|has failed|failed due to|transaction failed|"
                                        r"insufficient (?:funds|balance)|rechazad[ao]|refus[ée]e?|failed|please wait for confirmation|"
-                                       r"pending confirmation)\b|مرفوضة|لم تتم"),
+                                       r"pending confirmation|not sufficient (?:funds|balance)|not enough (?:funds|balance)|(?:has been|was|were|is) denied)\b"
+                                       # "was not approved" (not "if this was not approved by you, call us").
+                                       r"|\bnot approved\b(?!\s+by\b)|مرفوضة|لم تتم|عدم كفاية الرصيد"
+                                       # "لم يتم خصم" (was not deducted); not the footer "إذا لم يتم ..." (if not done by you).
+                                       r"|(?<!إذا )(?<!إن )(?<!حال )لم يتم (?:خصم|تنفيذ|قبول|الموافقة|إتمام)"),
         # "Your payment of OMR 5.000 to SHOP has been rejected", "Transaction ... was voided": the
         # transaction itself called off (not "a refund for the cancelled order").
         ("cancelled or rejected transaction",
@@ -65,7 +77,9 @@ _WEAK: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("statement notice", r"\b(?:estado de cuenta|relev[ée] de compte|extrato)\b|كشف الحساب|كشف حساب"),
         ("promotion", r"\b(?:offers?\b|cashback|pre-?approved|apply now|congratulations|exclusive deal|"
                       r"use code|limited period|upgrade to|eligible for|click here to avail|visit (?:branch|us))"
-                      r"|\b(?:oferta|promoci[óo]n|promo[çc][ãa]o|offre sp[ée]ciale|f[ée]licitations)\b|عرض خاص|عروض"),
+                      r"|\b(?:oferta|promoci[óo]n|promo[çc][ãa]o|offre sp[ée]ciale|f[ée]licitations)\b|عرض خاص|عروض"
+                      # "get" and "cashback" (خصم in an offer is a discount, not a deduction).
+                      r"|احصل على|استرداد نقدي"),
         ("balance notice", r"\b(?:balance enquiry|balance inquiry|your (?:available |current )?balance (?:is|as on|for)|"
                            r"available balance (?:for|in|of) (?:your )?a/?c)\b|رصيدك الحالي|رصيدك المتاح"),
     )
@@ -96,9 +110,42 @@ _NOT_YET = re.compile(
     r"(?:received|sent|presented|deposited|lodged) for clearing|under clearing|under process(?:ing)?|"
     r"(?:is|are|remains?) (?:still )?pending|pre-?authori[sz](?:ation|ed)|(?:temporary|authori[sz]ation) hold|is a hold|"
     r"ser[áa] (?:acreditad[oa]|debitad[oa]|cargad[oa]|reembolsad[oa])|sera (?:cr[ée]dit[ée]e?|d[ée]bit[ée]e?|rembours[ée]e?)|"
-    r"est en cours de traitement|en proceso)\b",
+    r"est en cours de traitement|en proceso)\b"
+    # Arabic "will be" / "will not be": سيتم خصم مبلغ ... (a coming instalment), لن يتم ...
+    r"|سيتم|سوف يتم|لن يتم",
     re.IGNORECASE,
 )
+
+
+# Set-up notices: a payment arranged for later or a payee added ("A standing instruction has been set
+# up to transfer OMR 150.000 every month", "New beneficiary added. Transfers are limited to OMR 1,000
+# per day"), and a limit changed ("Your daily ATM withdrawal limit has been changed to OMR 500.000").
+# Like _NOT_YET they decide only when nothing outside the phrase says money moved ("Standing
+# instruction executed: OMR 150.000 transferred", "OMR 25.000 spent. Your daily limit is now ..."
+# stay transactions). Each runs only when its cheap words are in the text.
+_SET_UP = re.compile(
+    r"\b(?:standing (?:instruction|order)s?|(?:new )?(?:beneficiary|payee) (?:has been |was )?(?:added|registered)|"
+    r"added as (?:a )?(?:beneficiary|payee))\b|كمستفيد|مستفيد جديد|إضافة مستفيد|تعليمات دائمة|أمر دائم",
+    re.IGNORECASE,
+)
+_SET_UP_WORDS = ("standing", "beneficiar", "payee", "مستفيد", "دائم")
+_LIMIT_CHANGE = re.compile(
+    r"\b(?:daily|monthly|weekly|transaction|withdrawal|purchase|spend(?:ing)?|credit|card|ATM|POS|e-?commerce|online|"
+    r"transfer|contactless)\s+limit\b[^.|]{0,60}?\b(?:(?:has been|have been|was|were|is|are)\s+(?:successfully\s+)?"
+    r"(?:changed|increased|decreased|reduced|raised|enhanced|updated|modified|revised|set)|is now)\b",
+    re.IGNORECASE,
+)
+# A survey about an earlier transaction ("You recently transferred OMR 200.000. How was your
+# experience?"): the transaction had its own alert; this mail counts nothing again.
+_SURVEY = re.compile(r"\b(?:how (?:was|did you find|satisfied|likely)|rate (?:us|your (?:experience|recent))|"
+                     r"(?:take|complete) (?:our|a|this|the) (?:short |quick |brief )?survey|share your feedback)\b",
+                     re.IGNORECASE)
+_RECENT = re.compile(r"\brecent(?:ly)?\b", re.IGNORECASE)
+
+
+def _unless_moved(pattern: re.Pattern[str], flat: str) -> bool:
+    """The phrase is there and nothing outside it says money moved."""
+    return bool(pattern.search(flat)) and not _TXN_VERB.search(pattern.sub(" ", flat))
 
 
 FAILED = "declined or failed payment"
@@ -118,7 +165,9 @@ def strong_reason(text: str, subject: str = "") -> str | None:
 # words here too; tests/unit/test_negatives.py's examples check that each reason still fires.
 _STRONG_WORDS = (
     "otp", "one time", "one-time", "verification", "security code", "activat", "رمز", "كلمة المرور", "كود",
-    "declin", "unsuccess", "was not", "could not", "fail", "insufficient", "rechaz", "refus", "confirmation",
+    "declin", "unsuccess", "was not", "could not", "fail", "sufficient", "not enough", "denied", "not approved",
+    "لم يتم", "كفاية", "to authori", "to confirm", "to verify", "to validate", "to complete", "to continue",
+    "to proceed", "كلمة السر", "rechaz", "refus", "confirmation",
     "مرفوضة", "لم تتم", "reject", "cancel", "void", "received", "thank you", "receipt of", "request", "approve",
     "due", "remind", "will be", "scheduled", "process", "interest", "block", "hotlist", "lock", "dispatch",
     "deliver", "digo de", "clave", "code", "mot de passe", "fallid", "no fue", "no ha sido", "chou", "recusad",
@@ -145,8 +194,15 @@ def non_transaction_reason(text: str, subject: str = "") -> str | None:
         return strong
     if _third_party_received(flat):
         return "notice of what someone else received"
-    if _NOT_YET.search(flat) and not _TXN_VERB.search(_NOT_YET.sub(" ", flat)):
+    if _unless_moved(_NOT_YET, flat):
         return "pending or future movement, not done yet"
+    low = flat.lower()
+    if any(word in low for word in _SET_UP_WORDS) and _unless_moved(_SET_UP, flat):
+        return "standing instruction or beneficiary set up, no money moved"
+    if "limit" in low and _unless_moved(_LIMIT_CHANGE, flat):
+        return "limit change notice"
+    if "recent" in low and _SURVEY.search(flat) and _RECENT.search(flat):
+        return "survey about an earlier transaction"
     if not _TXN_VERB.search(flat):
         for reason, pattern in _WEAK:
             if pattern.search(flat):

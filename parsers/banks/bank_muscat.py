@@ -61,10 +61,13 @@ SMS_CREDIT = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 ARABIC_DEBIT = re.compile(
-    r"تم خصم(?: مبلغ)? " + _AMT + r"\s*" + _CUR + r"?.*?(?:بطاقة|حساب)[^\d*xX]*(?P<acct>[\dXx*]+\d)"
+    # تم خصم as whole words: سيتم خصم is "will be deducted", لم يتم خصم "was not deducted".
+    r"(?<![^\W\d_])تم خصم(?: مبلغ)? " + _AMT + r"\s*" + _CUR + r"?.*?(?:بطاقة|حساب)[^\d*xX]*(?P<acct>[\dXx*]+\d)"
     r"(?:.*?(?:لدى|في|عند) (?P<who>[^\n.،]+?))?(?=\s+(?:في|بتاريخ|on)\s+\d|[\n.،]|$)",
     re.DOTALL,
 )
+# A card block "used for a pre-authorisation": money held, not spent (the charge comes in its own alert).
+_HOLD = re.compile(r"\bpre-?authori[sz](?:ation|ed)\b|\b(?:authori[sz]ation|temporary) hold\b", re.IGNORECASE)
 _TERMINAL = re.compile(r"^\d{4,}\s*-\s*")
 _DETAIL_START = re.compile(r"Details of this transaction are provided below for your reference\.?", re.IGNORECASE)
 _DETAIL_END = re.compile(r"^(?:Kind regards|Regards|bank muscat|To unsubscribe)", re.IGNORECASE)
@@ -151,6 +154,8 @@ class BankMuscat:
             if txn is not None:
                 # A template matched, but "the transaction has failed", "was declined": not counted.
                 reason = strong_reason(text, alert.subject)
+                if not reason and "auth" in flat.lower() and _HOLD.search(flat):
+                    reason = "pre-authorisation hold, not a charge"
                 if reason:
                     return ParseResult(Status.NOT_TRANSACTION, self.name, reason)
                 return ParseResult(Status.TRANSACTION, self.name, f"bank muscat {fn.__name__.strip('_').replace('_', ' ')}", txn)
