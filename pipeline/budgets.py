@@ -17,6 +17,7 @@ everywhere), so a late alert, an exclusion or a budget edit in a past period rea
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -28,7 +29,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
 from models import Alert, Budget, BudgetPeriod, NotifyTarget, Outbox, Transaction, User
-from pipeline import periods
+from pipeline import config, periods
 
 logger = logging.getLogger(__name__)
 
@@ -39,8 +40,19 @@ def _insert(session: Session, table: Any) -> Any:
 
 
 def message_id_for(alert_id: int, target_id: int) -> str:
-    """Deterministic per alert and target, so a rare double send collapses in mail clients."""
-    return f"<spendwatch-alert-{alert_id}-{target_id}@spendwatch.local>"
+    """The Message-ID of one alert to one target, fixed when its outbox row is written: every
+    retry carries it, so a rare double send collapses in mail clients.
+
+    Ids alone repeat: they start at 1 again after a database reset or on a second install,
+    and a mailbox that already holds a Message-ID (Gmail) silently hides a new mail carrying
+    it, so an alert would be lost. Hence a random part, and the domain of
+    SPENDWATCH_SMTP_FROM when it has one.
+    """
+    sender = config.get().smtp_from
+    domain = sender.rsplit("@", 1)[-1].strip(" >") if "@" in sender else ""
+    if "." not in domain or not all(ch.isalnum() or ch in ".-" for ch in domain):
+        domain = "spendwatch.local"
+    return f"<spendwatch-alert-{alert_id}-{target_id}.{os.urandom(6).hex()}@{domain}>"
 
 
 def _mask_digits(mask: str | None) -> str:

@@ -24,7 +24,7 @@ from models import Alert, Budget, BudgetPeriod, NotifyTarget, Outbox, Transactio
 from models.tables import OutboxStatus
 from pipeline import config, periods, secrets
 from pipeline.notify import AlertMessage, NotifyError, transport_for
-from pipeline.notify.render import one_line, render_alert
+from pipeline.notify.render import clean_name, isolate, one_line, render_alert, shorten
 
 logger = logging.getLogger(__name__)
 
@@ -42,17 +42,23 @@ def backoff(attempts: int, base: timedelta = BACKOFF_BASE) -> timedelta:
     return min(BACKOFF_CAP, base * 2**exp)
 
 
-def message_id_for(alert_id: int, target_id: int, settings: config.Settings | None = None) -> str:
-    """Deterministic per alert and target; the domain of SPENDWATCH_SMTP_FROM when it has one."""
-    sender = (settings or config.get()).smtp_from
-    domain = sender.rsplit("@", 1)[-1].strip(" >") if "@" in sender else ""
-    if not domain or not all(ch.isalnum() or ch in ".-" for ch in domain):
-        domain = "spendwatch.local"
-    return f"<spendwatch-alert-{alert_id}-{target_id}@{domain}>"
-
-
 def _money(minor: int, currency: str) -> str:
-    return f"{currency} {from_minor(minor, currency)}"
+    # Thousands separators: "JPY 1260000" and "USD 126000.00" were hard to read at a glance.
+    return f"{currency} {from_minor(minor, currency):,}"
+
+
+# A phone shows about 40 characters of a notification title (ntfy cuts at 200): the name is
+# shortened in the subject so the figures after it are still seen. Text and HTML keep 200.
+SUBJECT_NAME_CHARS = 40
+
+
+def _carry_note(bp: BudgetPeriod, cur: str) -> str:
+    """Why the limit shown differs from the budget amount (rollover), or ''."""
+    if bp.carried_minor > 0:
+        return f"{_money(bp.limit_minor, cur)} budget + {_money(bp.carried_minor, cur)} carried over"
+    if bp.carried_minor < 0:
+        return f"{_money(bp.limit_minor, cur)} budget - {_money(-bp.carried_minor, cur)} overspent before"
+    return ""
 
 
 def message_for(s: Session, row: Outbox, today_at: datetime | None = None) -> AlertMessage:
@@ -64,37 +70,58 @@ def message_for(s: Session, row: Outbox, today_at: datetime | None = None) -> Al
     if alert is None or bp is None or budget is None or user is None:
         raise DeliverError(f"outbox {row.id}: its alert, budget period or budget is gone")
     cur = budget.currency
+    # The effective limit (budget amount + rollover carry) everywhere: it is what the
+    # thresholds and the stored percent were computed against.
     limit = bp.limit_minor + bp.carried_minor
+    # A limit of 0, or a carry that overspends it entirely: any spend is over budget and a
+    # percent means nothing ("5.000 of 0.000 spent (100%)", "of OMR -20.000").
+    no_limit = limit <= 0
+    # Exactly at the mark the text says "at", not "past" (100% with 0.000 left is not over).
+    at_mark = limit > 0 and alert.spent_minor * 100 == alert.threshold * limit
     today = periods.local_day(today_at or config.now(), user.timezone)
+    period = periods.Period(bp.start, bp.end)
     txn = s.get(Transaction, alert.transaction_id) if alert.transaction_id else None
-    name = one_line(budget.name)[:200]
+    name = clean_name(budget.name)[:200]
+    over = _money(alert.spent_minor - limit, cur)
     context: dict[str, Any] = {
         "budget": name,
         "spent": _money(alert.spent_minor, cur),
         "limit": _money(limit, cur),
+        "carry_note": _carry_note(bp, cur),
+        "no_limit": no_limit,
+        "mark": "at" if at_mark else "past",
         "percent": alert.percent,
         "threshold": alert.threshold,
         "remaining": _money(max(0, limit - alert.spent_minor), cur),
         "remaining_negative": alert.spent_minor > limit,
-        "over": _money(alert.spent_minor - limit, cur),
+        "over": over,
         "start": bp.start.isoformat(),
         "end": bp.end.isoformat(),
-        "days_left": periods.Period(bp.start, bp.end).days_left(today),
+        # A period that has not started yet (a bank clock ahead across the boundary) speaks
+        # as the current one: its days left are its length, not "41 days" of a 31-day month.
+        "days_left": min(period.days_left(today), period.length_days),
         "txn": None,
     }
     if txn is not None:
         merchant = txn.display_name or txn.merchant or txn.counterparty or "an unnamed merchant"
         context["txn"] = {
             "amount": _money(txn.amount_minor, txn.currency),
-            "merchant": one_line(merchant)[:120],
+            "merchant": clean_name(merchant)[:120],
             "when": txn.occurred_at.astimezone(periods.ZoneInfo(user.timezone)).strftime("%d %b %Y %H:%M"),
         }
     text, html = render_alert(context)
+    short = isolate(shorten(name, SUBJECT_NAME_CHARS))
+    if no_limit:
+        subject = f"{short}: over budget by {over}"
+    else:
+        # "passed" even exactly at the mark: tests/faults/harness.py parses push titles with
+        # "(passed N%)"; the text and HTML say "at the N% mark" there.
+        subject = f"{short}: {alert.percent}% of budget spent (passed {alert.threshold}%)"
     return AlertMessage(
-        subject=one_line(f"{name}: {alert.percent}% of budget spent (passed {alert.threshold}%)")[:250],
+        subject=one_line(subject)[:250],
         text=text,
         html=html,
-        message_id=row.message_id or message_id_for(row.alert_id, row.target_id),
+        message_id=row.message_id,  # fixed when the row was written (budgets.message_id_for)
         headers={"X-Spendwatch-Alert": str(alert.id)},
     )
 

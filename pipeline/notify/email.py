@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 import smtplib
 import ssl
+from datetime import datetime, timezone
 from email.message import EmailMessage
-from email.utils import formatdate
+from email.utils import format_datetime
 from pathlib import Path
 
 from pipeline import config
@@ -45,7 +46,9 @@ def _build(message: AlertMessage, address: str, sender: str) -> EmailMessage:
     msg["To"] = address
     msg["Subject"] = one_line(message.subject)  # a CR/LF here would start a new header
     msg["Message-ID"] = message.message_id
-    msg["Date"] = formatdate(localtime=False)
+    # An aware UTC time writes "+0000"; formatdate(localtime=False) wrote "-0000", which
+    # RFC 5322 reserves for "local zone unknown".
+    msg["Date"] = format_datetime(datetime.now(timezone.utc))
     msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no auto-replies to alerts
     for name, value in message.headers.items():
         msg[one_line(name)] = one_line(value)

@@ -64,9 +64,10 @@ def test_jump_records_every_threshold_and_queues_one_message_per_target(factory)
         alerts = s.scalars(select(Alert).order_by(Alert.threshold)).all()
         assert [(a.threshold, a.notify) for a in alerts] == [(50, False), (80, False), (100, True)]
         assert len(e2.outbox_ids) == 2  # the highest threshold, to each of the two targets
-        assert {o.message_id for o in s.scalars(select(Outbox))} == {
-            budgets.message_id_for(alerts[-1].id, tid) for tid in s.scalars(select(NotifyTarget.id))
-        }
+        assert sorted((o.alert_id, o.target_id) for o in s.scalars(select(Outbox))) == sorted(
+            (alerts[-1].id, tid) for tid in s.scalars(select(NotifyTarget.id)))
+        assert all(o.message_id.startswith(f"<spendwatch-alert-{o.alert_id}-{o.target_id}.")
+                   for o in s.scalars(select(Outbox)))
         bp = s.scalar(select(BudgetPeriod))
         assert (bp.start, bp.end, bp.spent_minor) == (date(2026, 11, 1), date(2026, 11, 30), 105_000)
 

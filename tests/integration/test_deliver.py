@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -153,7 +154,9 @@ def test_one_email_and_one_push_delivered_with_deterministic_message_id(world: W
 
     assert len(world.smtp.messages) == 1
     msg = world.smtp.messages[0]
-    assert msg["Message-ID"] == f"<spendwatch-alert-{alert}-{world.email_target}@spendwatch.local>"
+    assert msg["Message-ID"] == world.row(mail_row).message_id
+    assert re.fullmatch(rf"<spendwatch-alert-{alert}-{world.email_target}\.[0-9a-f]{{12}}@spendwatch\.example>",
+                        msg["Message-ID"])
     assert msg["To"] == ADDRESS and msg["From"] == "alerts@spendwatch.example"
     assert world.smtp.envelopes == [("alerts@spendwatch.example", [ADDRESS])]
     assert msg.get_content_type() == "multipart/alternative"
@@ -395,7 +398,8 @@ def test_outbox_folder_writes_one_eml_per_alert_and_target(world: World, tmp_pat
     assert deliver(world.factory, row_id, now=T0 + timedelta(minutes=1)) == "sent"
 
     files = sorted(p.name for p in folder.iterdir())
-    assert files == [f"spendwatch-alert-{alert}-{world.email_target}_spendwatch.local.eml"]
+    mid = world.row(row_id).message_id.strip("<>").replace("@", "_")
+    assert files == [f"{mid}.eml"] and files[0].startswith(f"spendwatch-alert-{alert}-{world.email_target}.")
     assert world.smtp.messages == []  # the folder replaces SMTP
     from email import policy
     from email.parser import BytesParser
@@ -412,5 +416,22 @@ def test_message_for_renders_without_sending(world: World) -> None:
         message = message_for(s, row)
     assert message.subject == "Groceries: 104% of budget spent (passed 100%)"
     assert "Over budget by OMR 4.250" in message.text and "OMR 104.250 of OMR 100.000" in message.text
-    assert message.message_id == f"<spendwatch-alert-{alert}-{world.email_target}@spendwatch.local>"
+    assert message.message_id == world.row(row_id).message_id
     assert world.row(row_id).status == "pending" and world.smtp.messages == []
+
+
+def test_a_message_id_is_fixed_per_outbox_row_and_unique_beyond_this_database(world: World) -> None:
+    """Ids start at 1 again after a database reset or on a second install, and Gmail hides a
+    new mail whose Message-ID it already holds: the same (alert, target) must not give the
+    same Message-ID twice, while every retry of one row carries its own."""
+    from pipeline.budgets import message_id_for
+
+    alert = world.add_alert()
+    row_id = world.queue(alert, world.email_target)
+    first = world.row(row_id).message_id
+    assert message_id_for(alert, world.email_target) != first  # "another install", same ids
+    world.smtp.stop()
+    assert deliver(world.factory, row_id, now=T0) == "pending"  # a retry ahead
+    world.smtp.start()
+    assert deliver(world.factory, row_id, now=world.row(row_id).next_attempt_at) == "sent"
+    assert [m["Message-ID"] for m in world.smtp.messages] == [first]
