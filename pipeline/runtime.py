@@ -2,11 +2,38 @@
 
 from __future__ import annotations
 
+import os
+
+from rich.console import Console, ConsoleDimensions
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import User
 from pipeline import config, db
+
+PIPED_WIDTH = 250
+
+
+class _StdoutConsole(Console):
+    """The terminal's width on a terminal; PIPED_WIDTH when stdout is a pipe or a file
+    (cron, `| grep`) and COLUMNS is not set: Rich's 80 columns cut amounts ("OMR 147.4…")
+    and wrapped table rows over several lines. Decided at each print, not at import."""
+
+    @property
+    def size(self) -> ConsoleDimensions:
+        dims = super().size
+        if self._width is None and "COLUMNS" not in os.environ and not self.is_terminal:
+            return ConsoleDimensions(max(dims.width, PIPED_WIDTH), dims.height)
+        return dims
+
+    @size.setter
+    def size(self, new_size: tuple[int, int]) -> None:
+        self._width, self._height = new_size
+
+
+def stdout_console() -> Console:
+    """The console for a command's output (tables, results) on stdout."""
+    return _StdoutConsole()
 
 
 class UsageError(RuntimeError):

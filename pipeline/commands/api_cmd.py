@@ -14,9 +14,14 @@ def api_cmd(
 ) -> None:
     """Serve the REST API; requests carry `Authorization: Bearer <token>` (see `spendwatch user create`)."""
     import uvicorn
+    from uvicorn.config import LOG_LEVELS
 
     from api.app import create_app
     from pipeline import config
+
+    # Checked here: uvicorn looks the name up in LOG_LEVELS and a typo was a KeyError traceback.
+    if log_level is not None and log_level.lower() not in LOG_LEVELS:
+        raise typer.BadParameter(f"{log_level!r}: one of {', '.join(LOG_LEVELS)}", param_hint="--log-level")
 
     # uvicorn sets up its own loggers (access log, server errors) and leaves the root
     # logger, where spendwatch's records go (pipeline.cli), alone.

@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 
 from models import MailAccount, NotifyTarget, Outbox, RawEmail, RawStatus, User, from_minor
 from pipeline import budgets, config, db, ingest, schema, secrets
-from pipeline.runtime import open_db, resolve_user
+from pipeline.runtime import open_db, resolve_user, stdout_console
 
-out = Console()
+out = stdout_console()
 err = Console(stderr=True)
 
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
@@ -75,30 +75,59 @@ def ingest_cmd(
     with factory() as s:
         user_id = resolve_user(s, user).id
     stored: list[int] = []
+    resumed: list[int] = []
     dupes = 0
     problems: list[str] = []
-    with progress() as bar:
-        for path in paths:
-            if not path.exists():
-                problems.append(f"{path}: no such file or folder")
-                continue
-            task = bar.add_task(f"ingest {path.name}", total=ingest.count_messages(path))
-            for label, raw in ingest.iter_messages(path):
-                with factory.begin() as s:
-                    rid = ingest.store_raw(s, user_id=user_id, raw=raw, source="file")
-                if rid is None:
-                    dupes += 1
-                else:
-                    stored.append(rid)
-                    enqueue_process([rid])
-                bar.advance(task)
-                del label
-    _print_outcomes(factory, stored)
-    out.print(f"stored {len(stored)} new e-mail(s), {dupes} already stored")
+    try:
+        with progress() as bar:
+            for path in paths:
+                if not path.exists():
+                    problems.append(f"{path}: no such file or folder")
+                    continue
+                total = ingest.count_messages(path)
+                if total == 0 and path.is_dir():
+                    # "stored 0" with exit 0 looked like success for a mistyped folder.
+                    problems.append(f"{path}: no .eml files in this folder (nor a Maildir)")
+                    continue
+                task = bar.add_task(f"ingest {path.name}", total=total)
+                for _label, raw in ingest.iter_messages(path):
+                    with factory.begin() as s:
+                        rid = ingest.store_raw(s, user_id=user_id, raw=raw, source="file")
+                        pending = _still_pending(s, user_id, raw) if rid is None else None
+                    if rid is not None:
+                        stored.append(rid)
+                    elif pending is not None:
+                        resumed.append(pending)
+                    else:
+                        dupes += 1
+                    todo = rid if rid is not None else pending
+                    if todo is not None:
+                        enqueue_process([todo])
+                    bar.advance(task)
+    except KeyboardInterrupt:
+        # Ctrl-C: say what was done and how to finish instead of a bare "Aborted".
+        err.print(f"interrupted: {len(stored)} new e-mail(s) stored, {dupes} already stored; "
+                  "run the same command again to go on (stored e-mails are not counted twice)")
+        raise typer.Exit(130) from None
+    _print_outcomes(factory, stored + resumed)
+    out.print(f"stored {len(stored)} new e-mail(s), {dupes} already stored"
+              + (f", {len(resumed)} stored earlier but not processed until now" if resumed else ""))
     for p in problems:
         err.print(f"[yellow]warning:[/yellow] {escape(str(p))}")
-    if problems and not stored and not dupes:
+    if problems:
+        # As `spendwatch parse`: exit 0 only when every input was read, so a cron job sees a typo.
         raise typer.Exit(1)
+
+
+def _still_pending(s: Session, user_id: int, raw: bytes) -> int | None:
+    """The id of an already stored copy of ``raw`` that was never processed, else None.
+
+    An ingest interrupted (Ctrl-C) between storing an e-mail and processing it leaves it
+    pending; on the embedded default no beat sweep picks it up and `reprocess` refuses
+    pending, so running the ingest again hands it to processing (which skips it if done).
+    """
+    return s.scalar(select(RawEmail.id).where(RawEmail.user_id == user_id, RawEmail.sha256 == ingest.sha256(raw),
+                                              RawEmail.status == RawStatus.PENDING.value))
 
 
 def _print_outcomes(factory: object, ids: list[int]) -> None:
@@ -302,8 +331,9 @@ def poll_cmd(mailbox: int | None = typer.Option(None, help="mailbox id (default:
     factory = open_db()
     with factory() as s:
         q = select(MailAccount.id).where(MailAccount.enabled.is_(True))
-        ids = [mailbox] if mailbox else list(s.scalars(q))
-        if mailbox and s.get(MailAccount, mailbox) is None:
+        # `is not None`: --mailbox 0 (a typo) polled every mailbox and exited 0.
+        ids = [mailbox] if mailbox is not None else list(s.scalars(q))
+        if mailbox is not None and s.get(MailAccount, mailbox) is None:
             # A typo in a cron line must not look like a successful poll.
             fail(f"no mailbox {mailbox} (see `spendwatch mailbox list`)")
     failed = False

@@ -11,14 +11,13 @@ import json
 from datetime import timedelta
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from pipeline import config, health
-from pipeline.runtime import open_db
+from pipeline.runtime import open_db, stdout_console
 
-out = Console()
+out = stdout_console()
 _STYLE = {health.Level.OK: "green", health.Level.WARNING: "yellow", health.Level.CRITICAL: "red"}
 
 

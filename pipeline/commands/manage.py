@@ -20,9 +20,9 @@ from models import Budget, Category, Rule, Transaction, from_minor, to_minor
 from pipeline import budget_edit, budget_view, config, learning, txn_edit
 from pipeline.categorize import RuleError
 from pipeline.rules import stored_form, to_spec, validate_rule
-from pipeline.runtime import open_db, resolve_user
+from pipeline.runtime import open_db, resolve_user, stdout_console
 
-out = Console()
+out = stdout_console()
 err = Console(stderr=True)
 
 budgets_app = typer.Typer(help="Budgets and their current period.", no_args_is_help=True)
@@ -88,6 +88,11 @@ def budgets_create(
 
     if period not in ("monthly", "weekly", "yearly", "custom"):
         fail("--period: monthly, weekly, yearly or custom")
+    # The API's bounds (api.schemas.BudgetIn): out of range, the period code silently
+    # clamped the day (40 -> 31) or fell back to the user's week start (weekly 9).
+    top = 7 if period == "weekly" else 31
+    if anchor_day is not None and not 1 <= anchor_day <= top:
+        fail(f"--anchor-day: 1 to {top}" + (" (1 = Monday .. 7 = Sunday)" if period == "weekly" else ""))
     try:
         name = not_blank(name)
         threshold = thresholds_ok(threshold) or []

@@ -43,7 +43,9 @@ def parse_cmd(
     from parsers import UnknownParser, parse_message, parser_names
 
     if parser and parser not in parser_names():
-        out.print(f"[red]error:[/red] {escape(f'no parser named {parser!r}')}; known: {', '.join(parser_names())}")
+        # On stderr, as the per-file errors: stdout is the data (`--json | jq`).
+        Console(stderr=True).print(f"[red]error:[/red] {escape(f'no parser named {parser!r}')}; "
+                                   f"known: {', '.join(parser_names())}")
         raise typer.Exit(2)
     from pipeline import config
 

@@ -12,10 +12,10 @@ from rich.progress import Progress
 
 from pipeline import config, secrets
 from pipeline.commands.core import progress
-from pipeline.runtime import open_db
+from pipeline.runtime import open_db, stdout_console
 from pipeline.secret_rotation import ColumnReport, count_rows, rotate_column, secret_columns
 
-out = Console()
+out = stdout_console()
 err = Console(stderr=True)
 
 secrets_app = typer.Typer(help="Secrets stored encrypted (mailbox passwords, alert targets).", no_args_is_help=True)

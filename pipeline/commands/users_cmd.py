@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from sqlalchemy import select
 
 from models import User
-from pipeline.runtime import open_db, resolve_user
+from pipeline.runtime import open_db, resolve_user, stdout_console
 from pipeline.users import UserError, create_user, new_token
 
 user_app = typer.Typer(help="Users and API tokens.", no_args_is_help=True)
-out = Console()
+out = stdout_console()
 
 
 @user_app.command("create")
