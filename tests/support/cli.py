@@ -36,6 +36,12 @@ def cli_on(database_url: str | None, tmp_path: Path, monkeypatch: Any,
         monkeypatch.setenv("SPENDWATCH_DATABASE_URL", database_url)
     config.reset()
     db.reset()
+    # The Celery app reads its broker once, at import: a test that ran before with a broker
+    # (the fault and end-to-end tests) would leave the commands queueing to it instead of
+    # running tasks in process, as the embedded default does.
+    from tasks.app import configure as configure_tasks
+
+    configure_tasks()
     runner = CliRunner()
     # Every command sets up logging (pipeline.cli.configure_logging): put the levels and
     # handlers back afterwards, so later tests in this process see logging as they found it.
@@ -56,3 +62,4 @@ def cli_on(database_url: str | None, tmp_path: Path, monkeypatch: Any,
     db.engine().dispose()  # a PostgreSQL database is dropped after the test: no connection may stay
     db.reset()
     config.reset()
+    configure_tasks()
