@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -464,16 +464,22 @@ class Drift:
     field: str = "spent"  # or "carried": a rollover carry that no longer matches the row it carries from
 
 
-def verify(session: Session, user_id: int | None = None) -> list[Drift]:
+def verify(session: Session, user_id: int | None = None,
+           progress: Callable[[int, int], None] | None = None) -> list[Drift]:
     """Every budget period's stored spend against a recomputation from transactions, and every
-    carry against the recomputed remainder of the row it carries in from (down the chain)."""
+    carry against the recomputed remainder of the row it carries in from (down the chain).
+
+    ``progress(done, total)`` after each period: one query per period, so years of budgets
+    take a while (the CLI shows a progress bar).
+    """
     q = (select(BudgetPeriod, Budget).join(Budget, Budget.id == BudgetPeriod.budget_id)
          .order_by(BudgetPeriod.budget_id, BudgetPeriod.start))
     if user_id is not None:
         q = q.where(Budget.user_id == user_id)
     drifts = []
     left: dict[tuple[int, date], int] = {}  # (budget, start): recomputed remainder
-    for bp, budget in session.execute(q).all():
+    rows = session.execute(q).all()
+    for done, (bp, budget) in enumerate(rows, 1):
         computed = recompute(session, bp)
         if computed != bp.spent_minor:
             drifts.append(
@@ -484,4 +490,6 @@ def verify(session: Session, user_id: int | None = None) -> list[Drift]:
             drifts.append(Drift(budget.id, budget.name, bp.start, bp.end, bp.carried_minor, carried,
                                 budget.currency, "carried"))
         left[(budget.id, bp.start)] = bp.limit_minor + carried - computed
+        if progress is not None:
+            progress(done, len(rows))
     return drifts

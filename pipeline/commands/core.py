@@ -418,9 +418,10 @@ def reprocess_cmd(
 def verify_cmd(user: str | None = typer.Option(None, "--user")) -> None:
     """Recompute every budget period's spend (and rollover carry) from transactions; exit 1 on any drift."""
     factory = open_db()
-    with factory() as s:
+    with factory() as s, progress() as bar:
         uid = resolve_user(s, user).id if user else None
-        drifts = budgets.verify(s, uid)
+        task = bar.add_task("verify budget periods", total=None)
+        drifts = budgets.verify(s, uid, progress=lambda done, total: bar.update(task, completed=done, total=total))
     if not drifts:
         out.print("[green]no drift[/green]: every budget period matches its transactions")
         return

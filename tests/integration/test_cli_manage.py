@@ -65,6 +65,13 @@ def test_daily_use_from_the_terminal(cli):
     with db.session() as s:
         assert s.scalar(select(BudgetPeriod.spent_minor)) == 4_000
     assert "no drift" in cli("verify")
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    checked = CliRunner().invoke(app, ["verify"])  # stdout and stderr apart
+    assert checked.exit_code == 0 and "verify budget periods" in checked.stderr and "1/1" in checked.stderr
+    assert "verify budget periods" not in checked.stdout and "no drift" in checked.stdout
     show = cli("budgets", "show", "1")
     assert "4.000" in show
     cli("budgets", "delete", "1")
