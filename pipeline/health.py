@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from models import MailAccount, Outbox, RawEmail, RawStatus
 from models.tables import OutboxStatus
+from pipeline import config
 
 # Pending for this long means nobody is processing: the sweep hands pending mail out again
 # every minute after a 60 s grace, and a batch takes seconds.
@@ -175,13 +176,15 @@ def check(snap: Snapshot) -> Report:
     return Report(checks)
 
 
-def snapshot(s: Session, sending_timeout: timedelta, now: datetime | None = None) -> Snapshot:
+def snapshot(s: Session, sending_timeout: timedelta | None = None, now: datetime | None = None) -> Snapshot:
     """The figures ``check`` reads: a handful of counts on the status indexes.
 
-    ``sending_timeout``: the sweep's (SPENDWATCH_SWEEP_SENDING_TIMEOUT_S); a row in
-    'sending' for twice that was not reclaimed by the sweep.
+    ``sending_timeout``: the sweep's (SPENDWATCH_SWEEP_SENDING_TIMEOUT_S by default); a row
+    in 'sending' for twice that was not reclaimed by the sweep. ``now``: the service clock.
     """
-    now = now or datetime.now(timezone.utc)
+    now = now or config.now()
+    if sending_timeout is None:
+        sending_timeout = timedelta(seconds=config.get().sweep_sending_timeout_s)
     pending, oldest = s.execute(
         select(func.count(), func.min(RawEmail.created_at)).where(RawEmail.status == RawStatus.PENDING.value)
     ).one()

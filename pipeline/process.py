@@ -73,42 +73,41 @@ def _occurred_at(t: ParsedTransaction, raw: RawEmail, tz: str) -> datetime:
         return fallback if fallback.tzinfo else fallback.replace(tzinfo=timezone.utc)
 
 
-def _begin_attempt(factory: sessionmaker[Session], raw_id: int, max_attempts: int) -> RawEmail | None:
-    """Count the attempt in its own commit, so a mail that kills the worker is quarantined.
+def _begin_attempt(factory: sessionmaker[Session], raw_id: int, max_attempts: int) -> bool:
+    """Count the attempt in its own commit, so a mail that kills the worker is quarantined;
+    False when there is nothing to process (done, gone, or quarantined now).
 
     Two copies of one task can run at once (a redelivery, the sweep): while one processes
     the mail under its row lock, the other must not read the row unlocked, decide to
     quarantine it and then overwrite the first one's committed status. So the row is read
     under the lock on PostgreSQL, and both writes only apply to a row still pending (on
     SQLite, where a write waits for the other writer's commit, that is what protects it).
+    Status and attempts only: _process reads the mail itself (an IDLE mail came this way
+    with its bytes read twice).
     """
     with factory.begin() as s:
-        query = select(RawEmail).where(RawEmail.id == raw_id)
+        query = select(RawEmail.status, RawEmail.attempts).where(RawEmail.id == raw_id)
         if s.get_bind().dialect.name == "postgresql":
             query = query.with_for_update()
-        raw = s.scalar(query)
-        if raw is None or raw.status != RawStatus.PENDING.value:
-            return None
+        row = s.execute(query).first()
+        if row is None or row.status != RawStatus.PENDING.value:
+            return False
         still_pending = (RawEmail.id == raw_id, RawEmail.status == RawStatus.PENDING.value)
-        if raw.attempts >= max_attempts:
+        if row.attempts >= max_attempts:
             s.execute(update(RawEmail).where(*still_pending).values(
                 status=RawStatus.FAILED.value,
-                reason=f"quarantined after {raw.attempts} attempts that never finished (the worker died on it)",
+                reason=f"quarantined after {row.attempts} attempts that never finished (the worker died on it)",
                 processed_at=datetime.now(timezone.utc)).execution_options(synchronize_session=False))
-            return None
+            return False
         counted = s.execute(update(RawEmail).where(*still_pending).values(attempts=RawEmail.attempts + 1)
                             .execution_options(synchronize_session=False))
-        if counted.rowcount != 1:  # type: ignore[attr-defined]
-            return None  # processed meanwhile by the other copy
-        s.expunge(raw)
-        return raw
+        return bool(counted.rowcount == 1)  # type: ignore[attr-defined]  # 0: processed meanwhile by the other copy
 
 
 def process(factory: sessionmaker[Session], raw_id: int, now: datetime | None = None) -> Outcome:
     settings = config.get()
     now = now or config.now()
-    raw = _begin_attempt(factory, raw_id, settings.max_attempts)
-    if raw is None:
+    if not _begin_attempt(factory, raw_id, settings.max_attempts):
         with factory() as s:
             row = s.get(RawEmail, raw_id)
             return Outcome(raw_id, row.status if row else "missing", row.reason if row else None, skipped=True)

@@ -115,7 +115,7 @@ def rotate_column(
 
 
 def _check(rotation: Rotation, token: str) -> str:
-    return "current" if rotation.is_current(token) else "changed"
+    return "current" if rotation.rotated(token) is None else "changed"
 
 
 def _rotate_row(s: Session, secret: SecretColumn, rotation: Rotation, row_id: int, token: str) -> str:

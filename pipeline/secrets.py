@@ -92,19 +92,6 @@ class Rotation:
         self._newest = fernets[0]
         self._every = MultiFernet(fernets)
 
-    def is_current(self, token: str) -> bool:
-        """Whether the newest key already reads it; SecretError when no configured key does."""
-        try:
-            self._newest.decrypt(token.encode())
-            return True
-        except InvalidToken:
-            pass
-        try:
-            self._every.decrypt(token.encode())
-        except InvalidToken as exc:
-            raise SecretError("cannot be decrypted with any key of SPENDWATCH_SECRET_KEY") from exc
-        return False
-
     def rotated(self, token: str) -> str | None:
         """The token written again with the newest key; None when it already is.
 

@@ -63,13 +63,10 @@ def bdi(text: str) -> Markup:
 
 _ENV.filters["isolate"] = isolate
 _ENV.filters["bdi"] = bdi
-# Keys message_for() adds that older callers (and tests) of render_alert may not pass.
-_DEFAULTS: dict[str, Any] = {"no_limit": False, "carry_note": "", "mark": "past"}
 
 
 def render_alert(context: dict[str, Any]) -> tuple[str, str]:
     """(text, html) of one alert."""
-    context = {**_DEFAULTS, **context}
     text = _ENV.get_template("alert.txt.j2").render(context)
     html = _ENV.get_template("alert.html.j2").render(context)
     return text, html

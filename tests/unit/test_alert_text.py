@@ -32,7 +32,8 @@ def test_an_alert_mail_builds_whatever_the_budget_name_holds(brk):
 def _context(**extra: object) -> dict[str, object]:
     return {"budget": "Groceries", "spent": "OMR 132.500", "limit": "OMR 150.000", "percent": 88, "threshold": 80,
             "remaining_negative": False, "remaining": "OMR 17.500", "over": "", "start": "2026-11-01",
-            "end": "2026-11-30", "days_left": 10, "txn": None, **extra}
+            "end": "2026-11-30", "days_left": 10, "txn": None, "no_limit": False, "carry_note": "", "mark": "past",
+            **extra}
 
 
 def test_the_plain_text_keeps_each_sentence_on_its_line():
