@@ -2,7 +2,8 @@
 
 Every correction is recorded (a transaction corrected again keeps only its latest). When
 the user's latest ``learn_after`` corrections for a merchant (default 2) all chose the same
-category, a rule ``merchant equals X -> set_category C`` is created (origin "learned");
+category, a rule ``merchant equals X -> set_category C`` is created (origin "learned"; a
+merchant seen with a branch number gets a regex taking every branch: see ``merchant_key``);
 before that, the proposal is returned with the transactions it is based on so the API can
 show it.
 """
@@ -10,6 +11,7 @@ show it.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -46,15 +48,49 @@ class CorrectionResult:
     conflicts: list[int] = field(default_factory=list)
 
 
-def merchant_key(txn: Transaction) -> str | None:
+# A store or terminal number after the name ("TACO BELL 740493", "STARBUCKS STORE #1234",
+# "LULU HYPERMARKET 0043"): branches of one merchant, for what a correction teaches. A
+# number glued to the name ("7ELEVEN", "MERCHANT123") is part of it.
+_BRANCH = r"(?:\s+(?:#|no\.?\s*)?|\s*#\s*)\d{2,}"
+_BRANCH_AT_END = re.compile(_BRANCH + r"$", re.IGNORECASE)
+_STEM_LETTERS = 4  # "BP 1234" stays itself: a stem this short names nothing for sure
+
+
+def _name(txn: Transaction) -> str | None:
     return txn.merchant or normalise_merchant(txn.merchant_raw) or normalise_merchant(txn.counterparty)
 
 
+def _stem(name: str) -> str:
+    stem = _BRANCH_AT_END.sub("", name).strip(" -,.")
+    return stem if sum(ch.isalpha() for ch in stem) >= _STEM_LETTERS else name
+
+
+def merchant_key(txn: Transaction) -> str | None:
+    """The merchant a correction is evidence for: its name without a branch or terminal number."""
+    name = _name(txn)
+    return _stem(name) if name else None
+
+
+def branch_pattern(stem: str) -> str:
+    """The learned rule's regex for a merchant seen with branch numbers: the name, any branch or none."""
+    return "^" + re.escape(stem) + "(?:" + _BRANCH + ")?$"
+
+
+def _condition(merchant: str, branches: bool) -> dict[str, object]:
+    if branches:
+        return {"field": "merchant", "op": "regex", "value": branch_pattern(merchant), "threshold": 85}
+    return {"field": "merchant", "op": "equals", "value": merchant, "threshold": 85}
+
+
 def _learned_rule(s: Session, user_id: int, merchant: str) -> Rule | None:
+    """The learned rule for ``merchant``, in either form (equals the name, or the branch pattern)."""
+    pattern = branch_pattern(merchant)
     for rule in s.scalars(select(Rule).where(Rule.user_id == user_id, Rule.origin == "learned")):
         conds = rule.conditions or []
-        if len(conds) == 1 and conds[0].get("field") == "merchant" and conds[0].get("op") == "equals" \
-                and str(conds[0].get("value", "")).casefold() == merchant.casefold():
+        if len(conds) != 1 or conds[0].get("field") != "merchant":
+            continue
+        op, value = conds[0].get("op"), str(conds[0].get("value", ""))
+        if (op == "equals" and value.casefold() == merchant.casefold()) or (op == "regex" and value == pattern):
             return rule
     return None
 
@@ -99,13 +135,17 @@ def correct(s: Session, user: User, txn: Transaction, category_id: int, now: dat
         return CorrectionResult(effects, proposal, [c.transaction_id for c in latest if c.category_id != category_id])
     rule = _learned_rule(s, user.id, merchant)
     value = [{"type": "set_category", "value": cat.name}]
+    # Seen with a branch number: the rule covers every branch (and the bare name); once in
+    # that form it stays so.
+    branches = _name(txn) != merchant or (rule is not None and (rule.conditions or [{}])[0].get("op") == "regex")
     if rule is None:
         rule = Rule(user_id=user.id, name=_rule_name(merchant, cat.name), priority=50, match="all",
-                    conditions=[{"field": "merchant", "op": "equals", "value": merchant, "threshold": 85}],
+                    conditions=[_condition(merchant, branches)],
                     actions=value, stop_processing=False, active=True, origin="learned")
         s.add(rule)
         logger.info("learned rule for user %s: merchant %r -> category %s", user.id, merchant, cat.id)
     else:  # the user changed their mind consistently: the learned rule follows
+        rule.conditions = [_condition(merchant, branches)]
         rule.actions = value
         rule.name = _rule_name(merchant, cat.name)
     s.flush()

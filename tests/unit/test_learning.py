@@ -94,3 +94,44 @@ def test_correction_makes_the_category_manual(s):
     t = txn(s, user)
     learning.correct(s, user, t, cats["Cafes"].id, NOW)
     assert t.category_id == cats["Cafes"].id and t.category_source == "manual"
+
+
+def test_branches_of_one_merchant_are_one_piece_of_evidence_and_one_rule(s):
+    """"TACO BELL 740493" and "TACO BELL 740512" are two branches: two corrections learn a rule
+    that also categorizes a third branch, the bare name and "#1234" forms, and nothing else."""
+    user, cats = setup(s)
+    learning.correct(s, user, txn(s, user, "TACO BELL 740493", n=1), cats["Cafes"].id, NOW)
+    res = learning.correct(s, user, txn(s, user, "TACO BELL 740512", n=2), cats["Cafes"].id, NOW + timedelta(minutes=1))
+    assert res.proposal.merchant == "TACO BELL" and res.proposal.created
+    [rule] = learned(s)
+    specs = rule_specs(learned(s))
+    for other in ("TACO BELL 999001", "Taco Bell", "TACO BELL #12", "TACO BELL No. 77"):
+        d = categorize(fields_of(txn(s, user, other, n=hash(other))), specs)
+        assert (d.category, d.source) == ("Cafes", "rule"), other
+    for stranger in ("TACO BELLS 123", "MY TACO BELL 123", "TACO BELL EXPRESS 12"):
+        d = categorize(fields_of(txn(s, user, stranger, n=hash(stranger))), specs)
+        assert d.source != "rule", stranger
+
+
+def test_a_plain_name_keeps_an_equals_rule_and_a_branch_widens_it(s):
+    user, cats = setup(s)
+    for i in range(2):
+        learning.correct(s, user, txn(s, user, "LULU HYPERMARKET", n=i), cats["Groceries"].id, NOW + timedelta(minutes=i))
+    [rule] = learned(s)
+    assert rule.conditions[0]["op"] == "equals"
+    for i in range(2, 4):
+        learning.correct(s, user, txn(s, user, "LULU HYPERMARKET 0043", n=i), cats["Groceries"].id,
+                         NOW + timedelta(minutes=i))
+    [rule] = learned(s)  # the same rule, now for every branch
+    assert rule.conditions[0]["op"] == "regex"
+    d = categorize(fields_of(txn(s, user, "LULU HYPERMARKET 0044", n=9)), rule_specs(learned(s)))
+    assert (d.category, d.source) == ("Groceries", "rule")
+
+
+@pytest.mark.parametrize("name", ["BP 1234", "MERCHANT123", "7ELEVEN", "CAFE"])
+def test_short_or_glued_numbers_stay_part_of_the_name(s, name):
+    user, cats = setup(s)
+    for i in range(2):
+        learning.correct(s, user, txn(s, user, name, n=i), cats["Cafes"].id, NOW + timedelta(minutes=i))
+    [rule] = learned(s)
+    assert rule.conditions == [{"field": "merchant", "op": "equals", "value": name, "threshold": 85}]
