@@ -434,8 +434,9 @@ def spend_of(session: Session, budget: Budget, start: date, end: date,
     total = 0
     # The period is in the user's zone; widen the UTC window by a day each side and
     # filter exactly by local day in Python.
-    lo = datetime.combine(start - timedelta(days=1), datetime.min.time(), timezone.utc)
-    hi = datetime.combine(end + timedelta(days=2), datetime.min.time(), timezone.utc)
+    lo = datetime.combine(max(start, date.min + timedelta(days=1)) - timedelta(days=1), datetime.min.time(), timezone.utc)
+    # (An open-ended custom budget ends 9999-12-31: two days past it is no date.)
+    hi = datetime.combine(min(end, date.max - timedelta(days=2)) + timedelta(days=2), datetime.min.time(), timezone.utc)
     txns = session.scalars(
         select(Transaction).where(
             Transaction.user_id == budget.user_id,
