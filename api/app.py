@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime
@@ -21,7 +22,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.routes import accounts, alerts, budgets, categories, health, mailboxes, reports, rules, transactions
 from models.money import MoneyError
-from pipeline import db
+from pipeline import config, db
+
+logger = logging.getLogger(__name__)
 
 
 def _field_of(err: dict[str, Any]) -> str:
@@ -85,6 +88,15 @@ def create_app(session_factory: sessionmaker[Session] | None = None,
     @app.exception_handler(DataError)
     async def _data(request: Request, exc: DataError) -> JSONResponse:
         return _refused(str(exc.orig).splitlines()[0] if exc.orig else "value refused")
+
+    # The server's configuration stops a valid request: above all a secret that would be
+    # stored under a key the rest of the installation does not have (pipeline.secret_guard),
+    # or no key at all on a server database. Not the caller's error, so no 4xx; the message
+    # names the variable and the way out, never a key or the secret sent (ConfigError's rule).
+    @app.exception_handler(config.ConfigError)
+    async def _config(request: Request, exc: config.ConfigError) -> JSONResponse:
+        logger.error("%s %s: %s", request.method, request.url.path, exc)
+        return JSONResponse(status_code=500, content={"status": "error", "message": str(exc)})
 
     @app.exception_handler(OverflowError)
     async def _overflow(request: Request, exc: OverflowError) -> JSONResponse:

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from models import MailAccount, NotifyTarget, Outbox, RawEmail, RawStatus, User, from_minor
-from pipeline import budgets, config, db, ingest, schema, secrets
+from pipeline import budgets, config, db, ingest, schema, secret_guard
 from pipeline.runtime import open_db, resolve_user, stdout_console
 
 out = stdout_console()
@@ -31,6 +31,29 @@ notify_app = typer.Typer(help="Where threshold alerts go (e-mail, Apprise push U
 def fail(message: str, code: int = 2) -> None:
     err.print(f"[red]error:[/red] {escape(message)}")
     raise typer.Exit(code)
+
+
+# On every command that stores a secret: the way out when the key is lost for good.
+OLD_KEY_LOST_HELP = ("the key the stored secrets were written with is lost for good: store this one under "
+                     "the configured key anyway (refused otherwise, see `spendwatch secrets rotate --dry-run`)")
+
+
+def encrypt_secret(s: Session, plaintext: str, old_key_lost: bool = False) -> str:
+    """``plaintext`` encrypted for storing; a key that is not the installation's is a one-line
+    error, exit 2 as for any configuration error (pipeline.secret_guard)."""
+    try:
+        return secret_guard.encrypt_new(s, plaintext, old_key_lost=old_key_lost)
+    except config.ConfigError as exc:  # KeyMismatchError; no key at all for a server database
+        fail(str(exc))
+        raise  # not reached: fail() exits
+
+
+def check_secret_key(s: Session) -> None:
+    """As ``encrypt_secret``'s check, before asking for a secret that would be refused."""
+    try:
+        secret_guard.check(s)
+    except config.ConfigError as exc:
+        fail(str(exc))
 
 
 def progress() -> Progress:
@@ -161,6 +184,7 @@ def mailbox_add(
         False, "--accept-forwarded", help="also count alerts forwarded from your own addresses (forwarding rules)"
     ),
     user: str | None = typer.Option(None, "--user"),
+    old_key_lost: bool = typer.Option(False, "--old-key-lost", help=OLD_KEY_LOST_HELP),
 ) -> None:
     """Add a mailbox; its password is encrypted at rest and never shown again."""
     if tls not in {"ssl", "starttls", "plain"}:
@@ -176,7 +200,7 @@ def mailbox_add(
                 fail(f"a mailbox named {name!r} already exists (#{existing}): change it, or remove it first")
             acct = MailAccount(
                 user_id=owner.id, name=name, host=host, port=port, tls_mode=tls, username=username,
-                password_enc=secrets.encrypt(password), folders=folder, sender_filter=sender,
+                password_enc=encrypt_secret(s, password, old_key_lost), folders=folder, sender_filter=sender,
                 trusted_authserv_ids=trusted_authserv_id, accept_forwarded=accept_forwarded, action=action,
                 action_folder=action_folder, poll_interval_s=poll_interval or config.get().poll_interval_s,
             )
@@ -218,11 +242,14 @@ def _mailbox(s: Session, mailbox_id: int) -> MailAccount:
 def mailbox_set_password(
     mailbox_id: int = typer.Argument(..., metavar="ID", help="mailbox id (`spendwatch mailbox list`)"),
     password_stdin: bool = typer.Option(False, "--password-stdin", help="read the password from standard input"),
+    old_key_lost: bool = typer.Option(False, "--old-key-lost", help=OLD_KEY_LOST_HELP),
 ) -> None:
     """Replace a mailbox's password (prompted with hidden input, or --password-stdin); stored encrypted."""
     factory = open_db()
     with factory() as s:
         _mailbox(s, mailbox_id)  # a wrong id fails before asking for a password
+        if not old_key_lost:
+            check_secret_key(s)  # and so does a key that is not the installation's
     if password_stdin:
         password = sys.stdin.read().rstrip("\r\n")
     else:
@@ -231,7 +258,7 @@ def mailbox_set_password(
         fail("the password is empty")
     with factory.begin() as s:
         acct = _mailbox(s, mailbox_id)
-        acct.password_enc = secrets.encrypt(password)
+        acct.password_enc = encrypt_secret(s, password, old_key_lost)
         acct.last_error = None
         name = acct.name
     out.print(escape(f"mailbox #{mailbox_id} {name}: password updated"))
@@ -271,9 +298,13 @@ def mailbox_remove(mailbox_id: int = typer.Argument(..., metavar="ID")) -> None:
 
 # ---------------------------------------------------------------- notify targets
 @notify_app.command("add-email")
-def notify_add_email(address: str, user: str | None = typer.Option(None, "--user")) -> None:
+def notify_add_email(
+    address: str,
+    user: str | None = typer.Option(None, "--user"),
+    old_key_lost: bool = typer.Option(False, "--old-key-lost", help=OLD_KEY_LOST_HELP),
+) -> None:
     """Send threshold alerts to this e-mail address (via the SMTP settings)."""
-    _add_target("email", address, address, user)
+    _add_target("email", address, address, user, old_key_lost)
 
 
 @notify_app.command("add-push")
@@ -281,9 +312,10 @@ def notify_add_push(
     url: str = typer.Argument(..., help="an Apprise URL: ntfy://, tgram://, pover://, slack://, json://..."),
     label: str | None = typer.Option(None, help="name shown instead of the URL (URLs hold tokens)"),
     user: str | None = typer.Option(None, "--user"),
+    old_key_lost: bool = typer.Option(False, "--old-key-lost", help=OLD_KEY_LOST_HELP),
 ) -> None:
     """Push threshold alerts through an Apprise URL (stored encrypted)."""
-    _add_target("apprise", url, label or url.split("://", 1)[0] + "://…", user)
+    _add_target("apprise", url, label or url.split("://", 1)[0] + "://…", user, old_key_lost)
 
 
 @notify_app.command("list")
@@ -313,11 +345,12 @@ def notify_remove(target_id: int = typer.Argument(..., metavar="ID", help="targe
     out.print(escape(f"target #{target_id} {kind} {label} removed"))
 
 
-def _add_target(kind: str, address: str, label: str, user: str | None) -> None:
+def _add_target(kind: str, address: str, label: str, user: str | None, old_key_lost: bool) -> None:
     factory = open_db()
     with factory.begin() as s:
         owner = resolve_user(s, user)
-        t = NotifyTarget(user_id=owner.id, kind=kind, label=label, address_enc=secrets.encrypt(address))
+        t = NotifyTarget(user_id=owner.id, kind=kind, label=label,
+                         address_enc=encrypt_secret(s, address, old_key_lost))
         s.add(t)
         s.flush()
         out.print(escape(f"target #{t.id} {kind} {label} added"))

@@ -59,7 +59,7 @@ def run_demo(data_dir: Path, emails: Path) -> int:
         shutil.rmtree(data_dir / "outbox", ignore_errors=True)
     data_dir.mkdir(parents=True, exist_ok=True)
     _environment(data_dir)
-    from pipeline import config, ingest, secrets
+    from pipeline import config, ingest, secret_guard
     from pipeline.budget_view import current_states
     from pipeline.categorizing import category_named
     from pipeline.runtime import open_db
@@ -77,7 +77,8 @@ def run_demo(data_dir: Path, emails: Path) -> int:
                        period="monthly", anchor_day=1)
             b.categories = list(s.scalars(select(Category).where(Category.user_id == user.id, Category.name.in_(cats))))
             s.add(b)
-        s.add(NotifyTarget(user_id=user.id, kind="email", label=DEMO_USER, address_enc=secrets.encrypt(DEMO_USER)))
+        s.add(NotifyTarget(user_id=user.id, kind="email", label=DEMO_USER,
+                           address_enc=secret_guard.encrypt_new(s, DEMO_USER)))
         user_id = user.id
 
     files = sorted(emails.glob("*.eml"))
