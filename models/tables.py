@@ -336,6 +336,12 @@ class Alert(Base):
     threshold: Mapped[int] = mapped_column(Integer)
     percent: Mapped[int] = mapped_column(Integer)
     spent_minor: Mapped[int] = mapped_column(BigInteger)
+    # The period's limit and rollover carry that ``percent`` was computed against, as they were
+    # when the alert was recorded: the message says what was crossed, whatever the budget's
+    # amount or carry became before it was sent. NULL on alerts recorded before migration 0003
+    # (their message reads the period's figures at send time).
+    limit_minor: Mapped[int | None] = mapped_column(BigInteger)
+    carried_minor: Mapped[int | None] = mapped_column(BigInteger)
     transaction_id: Mapped[int | None] = mapped_column(ForeignKey("transactions.id", ondelete="SET NULL"))
     # False when a higher threshold crossed in the same step speaks for it, or the period is past.
     notify: Mapped[bool] = mapped_column(Boolean, default=True)

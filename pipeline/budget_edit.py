@@ -92,7 +92,9 @@ def record_crossed(s: Session, budget: Budget, user: User, now: datetime) -> bud
     if p is None or not budget.active or not p.contains(periods.local_day(now, user.timezone)):
         return effects
     bp = budgets.ensure_period(s, budget, p, user.week_start)
-    limit = budgets.effective_limit(bp)
+    # Read once: the alerts record the very limit and carry their percent is computed against.
+    limit_minor, carried_minor = bp.limit_minor, bp.carried_minor
+    limit = limit_minor + carried_minor
     reached = [t for t in sorted(set(budget.thresholds or [50, 80, 100]))
                if (bp.spent_minor * 100 >= t * limit if limit > 0 else bp.spent_minor > 0)]
     done = set(s.scalars(select(Alert.threshold).where(Alert.budget_period_id == bp.id)))
@@ -103,7 +105,7 @@ def record_crossed(s: Session, budget: Budget, user: User, now: datetime) -> bud
         alert_id = s.execute(
             budgets._insert(s, Alert)
             .values(budget_period_id=bp.id, threshold=t, percent=pct, spent_minor=bp.spent_minor,
-                    transaction_id=None, notify=notify)
+                    limit_minor=limit_minor, carried_minor=carried_minor, transaction_id=None, notify=notify)
             .on_conflict_do_nothing(index_elements=["budget_period_id", "threshold"])
             .returning(Alert.id)
         ).scalar()

@@ -199,7 +199,7 @@ def shift_carries(session: Session, budget: Budget, start: date, delta: int, tod
             if delta < 0 and today is not None and budget.active:
                 speaks = speaks_now(periods.Period(b_start, b_end), today)
                 effects.extend(_record_reached(session, budget, bp_id, spent, limit + carried - delta,
-                                               limit + carried, speaks))
+                                               limit, carried, speaks))
             sources.append(b_start)
     return effects
 
@@ -208,30 +208,33 @@ def _reached(thresholds: Collection[int], spent: int, limit: int) -> list[int]:
     return [t for t in sorted(set(thresholds)) if (spent * 100 >= t * limit if limit > 0 else spent > 0)]
 
 
-def _record_reached(session: Session, budget: Budget, bp_id: int, spent: int, old_limit: int, new_limit: int,
-                    speaks: bool) -> Effects:
-    """Thresholds a period's spend reaches under ``new_limit`` and did not under ``old_limit``."""
+def _record_reached(session: Session, budget: Budget, bp_id: int, spent: int, old_limit: int, limit_minor: int,
+                    carried_minor: int, speaks: bool) -> Effects:
+    """Thresholds a period's spend reaches under its new effective limit (``limit_minor`` +
+    ``carried_minor``) and did not under ``old_limit``."""
     thresholds = list(budget.thresholds or [50, 80, 100])
     before = set(_reached(thresholds, spent, old_limit))
-    hits = [t for t in _reached(thresholds, spent, new_limit) if t not in before]
-    return _insert_alerts(session, budget, bp_id, hits, spent, new_limit, None, speaks)
+    hits = [t for t in _reached(thresholds, spent, limit_minor + carried_minor) if t not in before]
+    return _insert_alerts(session, budget, bp_id, hits, spent, limit_minor, carried_minor, None, speaks)
 
 
-def _insert_alerts(session: Session, budget: Budget, bp_id: int, hits: list[int], spent: int, limit: int,
-                   txn_id: int | None, speaks: bool) -> Effects:
+def _insert_alerts(session: Session, budget: Budget, bp_id: int, hits: list[int], spent: int, limit_minor: int,
+                   carried_minor: int, txn_id: int | None, speaks: bool) -> Effects:
+    """Record ``hits`` of one period with the figures they were crossed at: the spend, and the
+    period's limit and carry (the message says these, not what they are when it is sent)."""
     effects = Effects([], [])
     if not hits:
         return effects
     top = max(hits)
-    pct = percent(spent, limit)
+    pct = percent(spent, limit_minor + carried_minor)
     for t in hits:
         # A jump from 40% to 105% records 50, 80 and 100 but only the highest speaks;
         # past periods fill silently (alerts speak about now).
         notify = speaks and t == top
         stmt = (
             _insert(session, Alert)
-            .values(budget_period_id=bp_id, threshold=t, percent=pct, spent_minor=spent,
-                    transaction_id=txn_id, notify=notify)
+            .values(budget_period_id=bp_id, threshold=t, percent=pct, spent_minor=spent, limit_minor=limit_minor,
+                    carried_minor=carried_minor, transaction_id=txn_id, notify=notify)
             .on_conflict_do_nothing(index_elements=["budget_period_id", "threshold"])
             .returning(Alert.id)
         )
@@ -244,8 +247,13 @@ def _insert_alerts(session: Session, budget: Budget, bp_id: int, hits: list[int]
     return effects
 
 
-def effective_limit(bp: BudgetPeriod) -> int:
-    return bp.limit_minor + bp.carried_minor
+def recorded_limit(alert: Alert, bp: BudgetPeriod) -> tuple[int, int]:
+    """(limit, carry) of ``bp`` that ``alert``'s percent was computed against, recorded with the
+    alert: what its message and the API show, whatever the budget's amount or the carry became
+    since. An alert recorded before migration 0003 has none: ``bp``'s figures now stand in."""
+    if alert.limit_minor is None or alert.carried_minor is None:
+        return bp.limit_minor, bp.carried_minor
+    return alert.limit_minor, alert.carried_minor
 
 
 def crossed(thresholds: list[int], limit: int, old: int, new: int) -> list[int]:
@@ -274,8 +282,9 @@ class Effects:
 def _record_alerts(
     session: Session, budget: Budget, bp: BudgetPeriod, old: int, new: int, txn: Transaction, speaks: bool
 ) -> Effects:
-    hits = crossed(list(budget.thresholds or [50, 80, 100]), effective_limit(bp), old, new)
-    return _insert_alerts(session, budget, bp.id, hits, new, effective_limit(bp), txn.id, speaks)
+    limit_minor, carried_minor = bp.limit_minor, bp.carried_minor
+    hits = crossed(list(budget.thresholds or [50, 80, 100]), limit_minor + carried_minor, old, new)
+    return _insert_alerts(session, budget, bp.id, hits, new, limit_minor, carried_minor, txn.id, speaks)
 
 
 def queue_alert(session: Session, user_id: int, alert_id: int) -> list[int]:

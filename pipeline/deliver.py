@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models import Alert, Budget, BudgetPeriod, NotifyTarget, Outbox, Transaction, User, from_minor
 from models.tables import OutboxStatus
-from pipeline import config, periods, secrets
+from pipeline import budgets, config, periods, secrets
 from pipeline.notify import AlertMessage, NotifyError, transport_for
 from pipeline.notify.render import clean_name, isolate, one_line, render_alert, shorten
 
@@ -52,12 +52,12 @@ def _money(minor: int, currency: str) -> str:
 SUBJECT_NAME_CHARS = 40
 
 
-def _carry_note(bp: BudgetPeriod, cur: str) -> str:
+def _carry_note(limit_minor: int, carried_minor: int, cur: str) -> str:
     """Why the limit shown differs from the budget amount (rollover), or ''."""
-    if bp.carried_minor > 0:
-        return f"{_money(bp.limit_minor, cur)} budget + {_money(bp.carried_minor, cur)} carried over"
-    if bp.carried_minor < 0:
-        return f"{_money(bp.limit_minor, cur)} budget - {_money(-bp.carried_minor, cur)} overspent before"
+    if carried_minor > 0:
+        return f"{_money(limit_minor, cur)} budget + {_money(carried_minor, cur)} carried over"
+    if carried_minor < 0:
+        return f"{_money(limit_minor, cur)} budget - {_money(-carried_minor, cur)} overspent before"
     return ""
 
 
@@ -70,9 +70,10 @@ def message_for(s: Session, row: Outbox, today_at: datetime | None = None) -> Al
     if alert is None or bp is None or budget is None or user is None:
         raise DeliverError(f"outbox {row.id}: its alert, budget period or budget is gone")
     cur = budget.currency
-    # The effective limit (budget amount + rollover carry) everywhere: it is what the
-    # thresholds and the stored percent were computed against.
-    limit = bp.limit_minor + bp.carried_minor
+    # The effective limit (budget amount + rollover carry) everywhere, as recorded with the
+    # alert: it is what the thresholds and the stored percent were computed against.
+    limit_minor, carried_minor = budgets.recorded_limit(alert, bp)
+    limit = limit_minor + carried_minor
     # A limit of 0, or a carry that overspends it entirely: any spend is over budget and a
     # percent means nothing ("5.000 of 0.000 spent (100%)", "of OMR -20.000").
     no_limit = limit <= 0
@@ -87,7 +88,7 @@ def message_for(s: Session, row: Outbox, today_at: datetime | None = None) -> Al
         "budget": name,
         "spent": _money(alert.spent_minor, cur),
         "limit": _money(limit, cur),
-        "carry_note": _carry_note(bp, cur),
+        "carry_note": _carry_note(limit_minor, carried_minor, cur),
         "no_limit": no_limit,
         "mark": "at" if at_mark else "past",
         "percent": alert.percent,

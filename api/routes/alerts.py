@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from api.deps import QueryId, SessionDep, UserDep
 from models import Alert, Budget, BudgetPeriod, Outbox, from_minor
+from pipeline.budgets import recorded_limit
 
 router = APIRouter(prefix="/api/alerts", tags=["alerts"])
 
@@ -34,7 +35,8 @@ def list_alerts(s: SessionDep, user: UserDep, budget_id: QueryId = None,
         {
             "id": a.id, "budget_id": b.id, "budget": b.name, "threshold": a.threshold, "percent": a.percent,
             "spent": str(from_minor(a.spent_minor, b.currency)),
-            "amount": str(from_minor(bp.limit_minor + bp.carried_minor, b.currency)), "currency": b.currency,
+            # The amount the percent was computed against (recorded with the alert), not today's.
+            "amount": str(from_minor(sum(recorded_limit(a, bp)), b.currency)), "currency": b.currency,
             "period_start": bp.start.isoformat(), "period_end": bp.end.isoformat(),
             "transaction_id": a.transaction_id, "notify": a.notify, "created_at": a.created_at.isoformat(),
             "deliveries": sorted(deliveries.get(a.id, [])),

@@ -958,6 +958,9 @@ def test_lowering_the_amount_alerts_a_newly_crossed_threshold_once(client, facto
     alerts = client.get("/api/alerts", headers=h).json()
     assert sorted(a["threshold"] for a in alerts) == [50, 80]
     assert [a["notify"] for a in alerts if a["threshold"] == 80] == [True]
+    # Each alert shows the amount its percent was computed against, not today's 72.
+    assert sorted((a["threshold"], a["percent"], a["spent"], a["amount"]) for a in alerts) == [
+        (50, 60, "60.000", "100.000"), (80, 85, "60.000", "70.000")]
 
 
 def test_weekly_budgets_start_on_the_users_week_start_unless_anchored(client, factory, alice):

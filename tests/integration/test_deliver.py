@@ -21,7 +21,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import Alert, Budget, BudgetPeriod, NotifyTarget, Outbox, Transaction, User
-from pipeline import config, db, schema, secrets
+from pipeline import budget_edit, budgets, config, db, schema, secrets
 from pipeline.budgets import message_id_for
 from pipeline.deliver import backoff, claim, deliver, due_outbox_ids, message_for, reclaim_stuck
 from tests.servers.push import PushReceiver
@@ -435,3 +435,83 @@ def test_a_message_id_is_fixed_per_outbox_row_and_unique_beyond_this_database(wo
     world.smtp.start()
     assert deliver(world.factory, row_id, now=world.row(row_id).next_attempt_at) == "sent"
     assert [m["Message-ID"] for m in world.smtp.messages] == [first]
+
+
+def _spend(world: World, amount_minor: int, when: datetime, fingerprint: str) -> list[int]:
+    """A purchase at Lulu counted into the user's budgets as the pipeline does; its outbox row ids."""
+    with world.factory.begin() as s:
+        t = Transaction(user_id=world.user_id, amount_minor=amount_minor, currency="OMR", direction="debit",
+                        kind="purchase", merchant="Lulu", merchant_raw="Lulu", occurred_at=when,
+                        fingerprint=fingerprint)
+        s.add(t)
+        s.flush()
+        return budgets.apply_transaction(s, t, +1, T0).outbox_ids
+
+
+def _sent(world: World, outbox_ids: list[int]) -> tuple[str, str, str]:
+    """Deliver the e-mail and push rows of one alert when due; the subject, the e-mail text and the push text."""
+    for oid in outbox_ids:
+        assert deliver(world.factory, oid, now=world.row(oid).next_attempt_at) == "sent"
+    msg = world.smtp.messages[-1]
+    return str(msg["Subject"]), parts(msg)[0], world.push.received[-1]["message"]
+
+
+def test_an_amount_changed_before_the_send_does_not_change_the_figures_sent(world: World) -> None:
+    """Recorded at 82.500 of 100.000 (82 %), sent after SMTP came back hours later, when the
+    budget was 150.000 by then: the message said "OMR 82.500 of OMR 150.000 spent (82%)"."""
+    with world.factory.begin() as s:
+        user = s.get(User, world.user_id)
+        assert user is not None
+        budget = budget_edit.create(s, user, budget_edit.BudgetSpec(name="Groceries", amount_minor=100_000), T0)
+        budget_id = budget.id
+    assert _spend(world, 70_000, datetime(2026, 11, 5, 9, tzinfo=timezone.utc), "fp-a1") != []  # 70 %: 50
+    outbox = _spend(world, 12_500, datetime(2026, 11, 21, 14, 5, tzinfo=timezone.utc), "fp-a2")  # 82.5 %: 80
+    with world.factory() as s:
+        alert = s.get(Alert, s.get(Outbox, outbox[0]).alert_id)
+        assert (alert.threshold, alert.percent, alert.spent_minor) == (80, 82, 82_500)
+        assert (alert.limit_minor, alert.carried_minor) == (100_000, 0)
+    world.smtp.stop()
+    assert deliver(world.factory, outbox[0], now=world.row(outbox[0]).next_attempt_at) == "pending"
+    with world.factory.begin() as s:  # meanwhile the budget is raised
+        user, budget = s.get(User, world.user_id), s.get(Budget, budget_id)
+        assert user is not None and budget is not None
+        budget_edit.update(s, user, budget, T0 + timedelta(hours=1), amount_minor=150_000)
+    world.smtp.start()
+    subject, text, push = _sent(world, outbox)
+    assert subject == "Groceries: 82% of budget spent (passed 80%)"
+    for body in (text, push):
+        assert "OMR 82.500 of OMR 100.000 spent (82%)" in body
+        assert "Left: OMR 17.500." in body
+        assert "150.000" not in body and "67.500" not in body
+
+
+def test_a_carry_moved_before_the_send_does_not_change_the_figures_sent(world: World) -> None:
+    """A rollover budget: November carries October's 30.000 in (limit 130.000); 70.000 spent is
+    the 50 % alert (53 %). A late October purchase of 50.000 leaves November -20.000 (limit
+    80.000) before the alert is sent: it said "OMR 70.000 of OMR 80.000 spent (53%)" with
+    "OMR 100.000 budget - OMR 20.000 overspent before"."""
+    with world.factory.begin() as s:
+        user = s.get(User, world.user_id)
+        assert user is not None
+        spec = budget_edit.BudgetSpec(name="Groceries", amount_minor=100_000, rollover=True)
+        budget_edit.create(s, user, spec, datetime(2026, 10, 2, tzinfo=timezone.utc))
+    assert _spend(world, 70_000, datetime(2026, 10, 10, 9, tzinfo=timezone.utc), "fp-c1") == []  # past: silent
+    outbox = _spend(world, 70_000, datetime(2026, 11, 2, 9, tzinfo=timezone.utc), "fp-c2")  # 70 of 130: 50
+    assert len(outbox) == 2
+    with world.factory() as s:
+        alert = s.get(Alert, s.get(Outbox, outbox[0]).alert_id)
+        assert (alert.threshold, alert.percent, alert.limit_minor, alert.carried_minor) == (50, 53, 100_000, 30_000)
+    late = _spend(world, 50_000, datetime(2026, 10, 31, 19, 50, tzinfo=timezone.utc), "fp-c3")  # 23:50 in Muscat
+    assert len(late) == 2  # November now stands at 70 of 80: its 80 % alert speaks, with its own figures
+    subject, text, push = _sent(world, outbox)
+    assert subject == "Groceries: 53% of budget spent (passed 50%)"
+    for body in (text, push):
+        assert "OMR 70.000 of OMR 130.000 spent (53%)" in body
+        assert "OMR 100.000 budget + OMR 30.000 carried over" in body
+        assert "Left: OMR 60.000." in body
+        assert "OMR 80.000" not in body and "overspent" not in body
+    subject, text, push = _sent(world, late)
+    assert subject == "Groceries: 87% of budget spent (passed 80%)"
+    for body in (text, push):
+        assert "OMR 70.000 of OMR 80.000 spent (87%)" in body
+        assert "OMR 100.000 budget - OMR 20.000 overspent before" in body

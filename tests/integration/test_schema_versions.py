@@ -6,12 +6,17 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import datetime, timezone
 
+import pytest
 from alembic import command
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
+from models import Outbox
 from pipeline import schema
 from pipeline.db import make_engine
+from pipeline.deliver import message_for
 from tests.support.service import fresh_database
 
 
@@ -55,16 +60,18 @@ def test_a_newer_schema_on_a_server_database_is_refused_clearly(pg_url, tmp_path
 
 
 def _seed_alert(conn) -> None:
+    yes = {"yes": True}  # a bound boolean: PostgreSQL takes no integer for one
     conn.execute(text("INSERT INTO users (id, email, timezone, week_start, learn_after) VALUES (1, 'a@x.test', 'UTC', 0, 2)"))
     conn.execute(text("INSERT INTO budgets (id, user_id, name, amount_minor, currency, period, anchor_day, anchor_month,"
-                      " thresholds, rollover, active) VALUES (1, 1, 'Food', 100000, 'OMR', 'monthly', 1, 1, '[50]', 1, 1)"))
+                      " thresholds, rollover, active) VALUES (1, 1, 'Food', 100000, 'OMR', 'monthly', 1, 1, '[50]', :yes,"
+                      " :yes)"), yes)
     conn.execute(text('INSERT INTO budget_periods (id, budget_id, "start", "end", limit_minor, carried_minor, spent_minor)'
                       " VALUES (1, 1, '2026-10-01', '2026-10-31', 100000, 0, 60000),"
                       " (2, 1, '2026-11-01', '2026-11-30', 100000, 40000, 70000)"))
     conn.execute(text("INSERT INTO alerts (id, budget_period_id, threshold, percent, spent_minor, notify)"
-                      " VALUES (1, 1, 50, 60, 60000, 1), (2, 2, 50, 50, 70000, 1)"))
+                      " VALUES (1, 1, 50, 60, 60000, :yes), (2, 2, 50, 50, 70000, :yes)"), yes)
     conn.execute(text("INSERT INTO notify_targets (id, user_id, kind, label, address_enc, enabled)"
-                      " VALUES (1, 1, 'email', 'a', 'x', 1)"))
+                      " VALUES (1, 1, 'email', 'a', 'x', :yes)"), yes)
     conn.execute(text("INSERT INTO outbox (id, alert_id, target_id, status, attempts, message_id)"
                       " VALUES (1, 1, 1, 'sent', 1, '<m1>'), (2, 2, 1, 'pending', 0, '<m2>')"))
 
@@ -109,5 +116,45 @@ def test_the_plain_alembic_path_keeps_them_too(tmp_path):
             _seed_alert(conn)
         command.downgrade(schema.alembic_config(url), "0001")
         assert _counts(engine) == (2, 2, 2)
+    finally:
+        engine.dispose()
+
+
+def _recorded(engine) -> list[tuple[int, int, int, int | None, int | None]]:
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT id, percent, spent_minor, limit_minor, carried_minor FROM alerts ORDER BY id"))
+        return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_0003_keeps_the_alerts_recorded_before_it_and_they_read_as_before(backend, request, tmp_path):
+    """0003 records the limit and carry an alert's percent was computed against. Alerts recorded
+    before it keep NULL there, and their message reads the period's figures, as it did."""
+    url = f"sqlite:///{tmp_path / 's.db'}" if backend == "sqlite" else fresh_database(request.getfixturevalue("pg_url"))
+    engine = make_engine(url)
+    try:
+        schema.upgrade(engine, "0002")
+        with engine.begin() as conn:
+            _seed_alert(conn)
+        schema.upgrade(engine)
+        current, head = schema.state(engine)
+        assert current == head
+        assert _counts(engine) == (2, 2, 2)
+        assert _recorded(engine) == [(1, 60, 60000, None, None), (2, 50, 70000, None, None)]
+        with Session(engine) as s:
+            row = s.get(Outbox, 2)
+            assert row is not None and row.status == "pending"
+            message = message_for(s, row, today_at=datetime(2026, 11, 21, 12, tzinfo=timezone.utc))
+        assert "OMR 70.000 of OMR 140.000 spent (50%)" in message.text
+        assert "OMR 100.000 budget + OMR 40.000 carried over" in message.text
+        assert message.subject == "Food: 50% of budget spent (passed 50%)"
+        # Down again (an operator's own script): the rows stay, SQLite's table rebuild included.
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE alerts SET limit_minor = 100000, carried_minor = 40000 WHERE id = 2"))
+        schema.downgrade(engine, "0002")
+        assert _counts(engine) == (2, 2, 2)
+        schema.upgrade(engine)
+        assert _counts(engine) == (2, 2, 2)
+        assert _recorded(engine)[1] == (2, 50, 70000, None, None)
     finally:
         engine.dispose()
