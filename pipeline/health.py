@@ -80,6 +80,7 @@ class Snapshot:
     outbox_failed_recent: int
     outbox_retrying: int = 0  # pending again after a failed send
     retry_error: str | None = None  # the last error of the most recently tried of those
+    failed_error: str | None = None  # the error of the most recently given up of outbox_failed_recent
 
 
 @dataclass(frozen=True)
@@ -162,9 +163,12 @@ def check(snap: Snapshot) -> Report:
             f"{snap.outbox_retrying:,} alert message(s) waiting to be sent again after a failed send"
             + (f", the latest: {snap.retry_error}" if snap.retry_error else ""))))
     if snap.outbox_failed_recent:
+        # The reason is shown here: no command lists an outbox row's last_error
+        # (`spendwatch notify list` shows the targets, `spendwatch status` counts by status).
         out_checks.append(Check("outbox", "outbox", Level.WARNING, (
-            f"{snap.outbox_failed_recent:,} alert message(s) given up on in the last 24 h: "
-            "`spendwatch notify list` and the outbox's last_error say why")))
+            f"{snap.outbox_failed_recent:,} alert message(s) given up on in the last 24 h"
+            + (f", the latest: {snap.failed_error}" if snap.failed_error else "")
+            + ": check the SMTP settings or the target (`spendwatch notify list`)")))
     checks += out_checks or [Check("outbox", "outbox", Level.OK, "every alert due was sent")]
 
     if snap.failed_recent:
@@ -209,5 +213,10 @@ def snapshot(s: Session, sending_timeout: timedelta | None = None, now: datetime
     retry_error = s.scalar(select(Outbox.last_error).where(
         Outbox.status == OutboxStatus.PENDING.value, Outbox.attempts > 0)
         .order_by(Outbox.claimed_at.desc(), Outbox.id.desc()).limit(1)) if retrying else None
+    failed_error = s.scalar(select(Outbox.last_error).where(
+        Outbox.status == OutboxStatus.FAILED.value,
+        func.coalesce(Outbox.claimed_at, Outbox.created_at) >= now - RECENT)
+        .order_by(func.coalesce(Outbox.claimed_at, Outbox.created_at).desc(), Outbox.id.desc())
+        .limit(1)) if gave_up else None
     return Snapshot(now, int(pending or 0), oldest, int(failed or 0), boxes, int(late or 0), oldest_late,
-                    int(stuck or 0), int(gave_up or 0), int(retrying or 0), retry_error)
+                    int(stuck or 0), int(gave_up or 0), int(retrying or 0), retry_error, failed_error)

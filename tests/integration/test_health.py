@@ -91,6 +91,24 @@ def test_the_snapshot_counts_what_the_checks_need(factory):
     assert health.check(snap).level is health.Level.CRITICAL  # 40 minutes of backlog
 
 
+def test_the_latest_error_of_the_alerts_given_up_on_is_read(factory):
+    seed(factory, polled_ago=timedelta(minutes=2))
+    with factory.begin() as s:
+        failed = s.query(Outbox).filter(Outbox.status == "failed").one()  # given up an hour ago
+        failed.last_error = "SMTP 550 older"
+        other = NotifyTarget(user_id=s.query(NotifyTarget).one().user_id, kind="email", label="two", address_enc="x")
+        s.add(other)
+        s.flush()
+        s.add(Outbox(alert_id=failed.alert_id, target_id=other.id, status="failed", message_id="<c>",
+                     next_attempt_at=NOW - timedelta(minutes=30), claimed_at=NOW - timedelta(minutes=30),
+                     last_error="SMTP 550 newer"))
+    with factory() as s:
+        snap = health.snapshot(s, TIMEOUT, now=NOW)
+    assert (snap.outbox_failed_recent, snap.failed_error) == (2, "SMTP 550 newer")
+    (c,) = [c for c in health.check(snap).checks if c.kind == "outbox"]
+    assert "the latest: SMTP 550 newer" in c.detail
+
+
 def test_late_and_stuck_outbox_rows_are_counted(factory):
     seed(factory, polled_ago=timedelta(minutes=2))
     with factory.begin() as s:

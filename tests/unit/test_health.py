@@ -99,7 +99,17 @@ def test_outbox_late_is_critical_stuck_and_given_up_are_warnings():
     gave_up = check(replace(HEALTHY, outbox_failed_recent=2))
     assert gave_up.level is Level.WARNING
     assert [c.detail for c in gave_up.checks if c.kind == "outbox"] == [
-        "2 alert message(s) given up on in the last 24 h: `spendwatch notify list` and the outbox's last_error say why"]
+        "2 alert message(s) given up on in the last 24 h: check the SMTP settings or the target (`spendwatch notify list`)"]
+
+
+def test_alerts_given_up_on_show_the_latest_error():
+    # No command lists an outbox row's last_error: the reason has to be in this line, as for
+    # the ones waiting for another try (it used to send the admin to `spendwatch notify list`,
+    # which shows the targets only).
+    report = check(replace(HEALTHY, outbox_failed_recent=1, failed_error="SMTP smtp.example.test: 550 (permanent)"))
+    assert [c.detail for c in report.checks if c.kind == "outbox"] == [
+        "1 alert message(s) given up on in the last 24 h, the latest: SMTP smtp.example.test: 550 (permanent): "
+        "check the SMTP settings or the target (`spendwatch notify list`)"]
 
 
 def test_recent_failed_mails_are_a_warning():
