@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import signal
 import sys
 import threading
@@ -20,6 +21,7 @@ from models import MailAccount, NotifyTarget, Outbox, RawEmail, RawStatus, User,
 from pipeline import budgets, config, db, ingest, schema, secret_guard
 from pipeline.runtime import open_db, resolve_user, stdout_console
 
+logger = logging.getLogger(__name__)
 out = stdout_console()
 err = Console(stderr=True)
 
@@ -67,6 +69,41 @@ def enqueue_process(ids: list[int]) -> None:
     from tasks import jobs
 
     jobs.enqueue_process(ids)
+
+
+# The embedded default (no broker) has no beat, and so no sweep: nothing else would send
+# again an alert whose send failed (SMTP server or push service away) or process a mail a
+# crash left pending. `poll` (cron) runs it after polling, `watch` every minute as beat does.
+SWEEP_EVERY_S = 60.0  # celeryconfig.beat_schedule's sweep
+
+
+def sweep_embedded() -> tuple[int, int]:
+    """Beat's sweep, in process, on the embedded default: (e-mails, alert messages) handed out
+    again; (0, 0) on a broker, where beat's sweep runs on the workers."""
+    from pipeline import sweep
+    from tasks import jobs
+
+    if config.get().broker_url:
+        return 0, 0
+    try:
+        work = sweep.find_work(db.session_factory())
+        jobs.enqueue_process(work.raw_email_ids)  # in process: done when this returns
+        jobs.enqueue_deliveries(work.outbox_ids)  # a send that fails again waits for its next try
+    except Exception:  # noqa: BLE001 - the database away, or a bug: the next round tries again
+        logger.warning("the sweep failed; the next one tries again", exc_info=True)
+        return 0, 0
+    return len(work.raw_email_ids), len(work.outbox_ids)
+
+
+def sweep_every(stop: threading.Event, every_s: float = SWEEP_EVERY_S) -> None:
+    """``sweep_embedded`` now (a previous run may have left work), then every ``every_s`` until ``stop``."""
+    while True:
+        mails, messages = sweep_embedded()
+        if mails or messages:
+            logger.info("sweep: %d pending e-mail(s) processed, %d alert message(s) sent again or tried",
+                        mails, messages)
+        if stop.wait(every_s):
+            return
 
 
 # ---------------------------------------------------------------- db
@@ -358,7 +395,8 @@ def _add_target(kind: str, address: str, label: str, user: str | None, old_key_l
 
 # ---------------------------------------------------------------- poll / watch
 def poll_cmd(mailbox: int | None = typer.Option(None, help="mailbox id (default: all)")) -> None:
-    """Poll mailboxes once now and process what arrived."""
+    """Poll mailboxes once now and process what arrived; without a broker, also send again the
+    alerts whose send failed and process mail left pending (there is no beat to do it)."""
     from pipeline import fetch
 
     factory = open_db()
@@ -390,6 +428,9 @@ def poll_cmd(mailbox: int | None = typer.Option(None, help="mailbox id (default:
         )
         for e in report.errors:
             err.print(f"[yellow]mailbox {account_id}:[/yellow] {escape(str(e))}")
+    mails, messages = sweep_embedded()  # on the embedded default a cron'd poll is the only retry
+    if mails or messages:
+        out.print(f"sweep: {mails} pending e-mail(s) processed, {messages} alert message(s) due sent or tried again")
     if failed:
         raise typer.Exit(1)
 
@@ -400,7 +441,8 @@ def watch_cmd(
     """Keep an IDLE connection per enabled mailbox and process alerts as they arrive (Ctrl-C stops).
 
     Waits while no mailbox is enabled; mailboxes added, enabled, disabled or removed later are
-    picked up within --rescan seconds, no restart needed.
+    picked up within --rescan seconds, no restart needed. Without a broker it also runs the
+    sweep every minute (alerts whose send failed, mail left pending), as beat does on a broker.
     """
     from pipeline.watch import supervise
 
@@ -411,7 +453,15 @@ def watch_cmd(
     # Which mailboxes are watched (and the wait for one) is logged at INFO, shown at the
     # default SPENDWATCH_LOG_LEVEL; the level is set for every command in pipeline.cli.
     err.print(f"watching the enabled mailboxes (re-read every {rescan:g} s); Ctrl-C stops")
-    supervise(factory, enqueue_process, stop=stop, rescan_s=rescan)
+    sweeper = threading.Thread(target=sweep_every, args=(stop,), name="sweep", daemon=True)
+    if not config.get().broker_url:
+        sweeper.start()
+    try:
+        supervise(factory, enqueue_process, stop=stop, rescan_s=rescan)
+    finally:
+        stop.set()
+        if sweeper.is_alive():
+            sweeper.join(timeout=30)  # a send under way finishes (the SMTP timeout bounds it)
 
 
 # ---------------------------------------------------------------- reprocess / verify / status
