@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -51,6 +51,8 @@ def create_app(session_factory: sessionmaker[Session] | None = None,
         from pipeline.runtime import open_db
 
         session_factory = open_db()
+    # Health compares with times recorded in real time: the real clock, unless a test freezes one.
+    health_clock: Callable[[], datetime] = clock or (lambda: datetime.now(timezone.utc))
     if clock is None:
         from pipeline.config import now as clock
     read_sessions, read_engine = db.read_sessions(session_factory)
@@ -66,6 +68,7 @@ def create_app(session_factory: sessionmaker[Session] | None = None,
     app.state.session_factory = session_factory
     app.state.read_sessions = read_sessions
     app.state.clock = clock
+    app.state.health_clock = health_clock
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:

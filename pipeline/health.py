@@ -184,9 +184,11 @@ def snapshot(s: Session, sending_timeout: timedelta | None = None, now: datetime
     """The figures ``check`` reads: a handful of counts on the status indexes.
 
     ``sending_timeout``: the sweep's (SPENDWATCH_SWEEP_SENDING_TIMEOUT_S by default); a row
-    in 'sending' for twice that was not reclaimed by the sweep. ``now``: the service clock.
+    in 'sending' for twice that was not reclaimed by the sweep. ``now``: the real time by
+    default, never SPENDWATCH_CLOCK: the times compared with it (stored, polled, due) are
+    recorded in real time, and a frozen clock made a healthy service look days behind.
     """
-    now = now or config.now()
+    now = now or datetime.now(timezone.utc)
     if sending_timeout is None:
         sending_timeout = timedelta(seconds=config.get().sweep_sending_timeout_s)
     pending, oldest = s.execute(

@@ -26,7 +26,7 @@ _ANSWERS: dict[int | str, dict[str, Any]] = {
 @router.get("", responses=_ANSWERS)
 def get_health(s: SessionDep, request: Request) -> JSONResponse:
     try:
-        snap = health.snapshot(s, now=request.app.state.clock())
+        snap = health.snapshot(s, now=request.app.state.health_clock())
     except DBAPIError:
         s.rollback()
         return JSONResponse(status_code=503, content={
