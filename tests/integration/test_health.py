@@ -37,31 +37,32 @@ def factory(request, tmp_path, monkeypatch):
     config.reset()
 
 
-def seed(factory, *, polled_ago: timedelta, pending_ago: timedelta | None = None, error: str | None = None) -> int:
-    """A user with one mailbox polled ``polled_ago`` before NOW, mail and outbox rows of every kind."""
+def seed(factory, *, polled_ago: timedelta, pending_ago: timedelta | None = None, error: str | None = None,
+         now: datetime = NOW) -> int:
+    """A user with one mailbox polled ``polled_ago`` before ``now``, mail and outbox rows of every kind."""
     with factory.begin() as s:
         user, _token = create_user(s, "alice@example.test")
         s.add(MailAccount(user_id=user.id, name="alice-work", host="imap.example.test", username="alice",
-                          password_enc="x", created_at=NOW - timedelta(days=1), last_poll_at=NOW - polled_ago,
+                          password_enc="x", created_at=now - timedelta(days=1), last_poll_at=now - polled_ago,
                           last_error=error))
         s.add(MailAccount(user_id=user.id, name="off", host="h", username="u", password_enc="x", enabled=False,
-                          created_at=NOW - timedelta(days=9)))  # disabled: not judged
+                          created_at=now - timedelta(days=9)))  # disabled: not judged
 
         def raw(n: int, status: str, created: datetime, processed: datetime | None = None) -> None:
             s.add(RawEmail(user_id=user.id, source="file", sha256=f"{status}-{n}-{created.timestamp()}", size=1,
                            raw=b"x", status=status, created_at=created, processed_at=processed))
 
-        raw(1, "transaction", NOW - timedelta(hours=1), NOW - timedelta(hours=1))
+        raw(1, "transaction", now - timedelta(hours=1), now - timedelta(hours=1))
         if pending_ago is not None:
-            raw(2, "pending", NOW - pending_ago)
-            raw(3, "pending", NOW - timedelta(seconds=5))
-        raw(4, "failed", NOW - timedelta(hours=3), NOW - timedelta(hours=3))  # recent
-        raw(5, "failed", NOW - timedelta(days=3), NOW - timedelta(days=3))  # old: not counted
-        raw(6, "failed", NOW - timedelta(hours=2))  # too big to fetch: failed when stored
+            raw(2, "pending", now - pending_ago)
+            raw(3, "pending", now - timedelta(seconds=5))
+        raw(4, "failed", now - timedelta(hours=3), now - timedelta(hours=3))  # recent
+        raw(5, "failed", now - timedelta(days=3), now - timedelta(days=3))  # old: not counted
+        raw(6, "failed", now - timedelta(hours=2))  # too big to fetch: failed when stored
         b = Budget(user_id=user.id, name="All", amount_minor=1000, currency="OMR", period="monthly", anchor_day=1)
         s.add(b)
         s.flush()
-        bp = BudgetPeriod(budget_id=b.id, start=NOW.date().replace(day=1), end=NOW.date().replace(day=31),
+        bp = BudgetPeriod(budget_id=b.id, start=now.date().replace(day=1), end=now.date().replace(day=31),
                           limit_minor=1000, spent_minor=900)
         s.add(bp)
         s.flush()
@@ -72,9 +73,9 @@ def seed(factory, *, polled_ago: timedelta, pending_ago: timedelta | None = None
         s.flush()
         alerts = [a.id for a in s.query(Alert).order_by(Alert.id)]
         s.add(Outbox(alert_id=alerts[0], target_id=target.id, status="sent", message_id="<a>",
-                     next_attempt_at=NOW - timedelta(hours=2)))
+                     next_attempt_at=now - timedelta(hours=2)))
         s.add(Outbox(alert_id=alerts[1], target_id=target.id, status="failed", message_id="<b>",
-                     next_attempt_at=NOW - timedelta(hours=1), claimed_at=NOW - timedelta(hours=1)))
+                     next_attempt_at=now - timedelta(hours=1), claimed_at=now - timedelta(hours=1)))
         return int(user.id)
 
 
@@ -159,7 +160,8 @@ def test_the_cli_names_the_problem_and_exits_with_its_level(cli):
 
     cli("health", code=1)  # an empty install: no mailbox yet is a warning
     factory = open_db()
-    seed(factory, polled_ago=timedelta(minutes=2))
+    real = datetime.now(timezone.utc)  # health judges by the real time (SPENDWATCH_CLOCK is NOW here)
+    seed(factory, polled_ago=timedelta(minutes=2), now=real)
     with factory.begin() as s:
         s.query(RawEmail).filter(RawEmail.status == "failed").update({"status": "transaction"})
         s.query(Outbox).filter(Outbox.status == "failed").update({"status": "sent"})
@@ -167,7 +169,7 @@ def test_the_cli_names_the_problem_and_exits_with_its_level(cli):
     assert "pipeline health: ok" in out and "mailbox #1 alice-work" in out
     with factory.begin() as s:
         s.query(MailAccount).filter(MailAccount.name == "alice-work").update(
-            {"last_poll_at": NOW - timedelta(hours=2), "last_error": "[bold]connection refused[/bold]"})
+            {"last_poll_at": real - timedelta(hours=2), "last_error": "[bold]connection refused[/bold]"})
     out = cli("health", "--json", code=2)
     got = json.loads(out)
     assert got["status"] == "critical"
@@ -175,7 +177,7 @@ def test_the_cli_names_the_problem_and_exits_with_its_level(cli):
     assert box["name"] == "mailbox #1 alice-work" and box["status"] == "critical"
     assert "last polled 2 h ago (every 300 s expected)" in box["detail"]
     with factory.begin() as s:
-        s.query(MailAccount).update({"last_poll_at": NOW - timedelta(minutes=1)})
+        s.query(MailAccount).update({"last_poll_at": real - timedelta(minutes=1)})
     out = cli("health", code=1)
     assert "[bold]connection refused[/bold]" in out  # the error as written, markup inert
     db.engine().dispose()
