@@ -71,6 +71,14 @@ def _fernet(settings: config.Settings | None = None) -> MultiFernet:
     return MultiFernet(_fernets(settings))
 
 
+def check_keys(settings: config.Settings | None = None) -> None:
+    """ConfigError unless SPENDWATCH_SECRET_KEY holds only Fernet keys: at a process's start,
+    not at its first secret (an alert failing hours later for a typo in the key)."""
+    settings = settings or config.get()
+    if settings.secret_key:
+        _fernets(settings)
+
+
 def _fernets(settings: config.Settings | None = None) -> list[Fernet]:
     """One Fernet per configured key, newest first."""
     settings = settings or config.get()

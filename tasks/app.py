@@ -46,6 +46,7 @@ def check_secret_key() -> None:
             f"SPENDWATCH_SECRET_KEY is not set and there is no key file {secrets.key_file(settings)}: "
             "set SPENDWATCH_SECRET_KEY for the worker, the same as for the CLI and the API"
         )
+    secrets.check_keys(settings)  # a malformed key: now, not at the first alert
 
 
 @worker_init.connect

@@ -17,11 +17,17 @@ def api_cmd(
     from uvicorn.config import LOG_LEVELS
 
     from api.app import create_app
-    from pipeline import config
+    from pipeline import config, secrets
 
     # Checked here: uvicorn looks the name up in LOG_LEVELS and a typo was a KeyError traceback.
     if log_level is not None and log_level.lower() not in LOG_LEVELS:
         raise typer.BadParameter(f"{log_level!r}: one of {', '.join(LOG_LEVELS)}", param_hint="--log-level")
+
+    try:
+        secrets.check_keys()  # a malformed key: refused at start, not at the first password stored
+    except config.ConfigError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
 
     # uvicorn sets up its own loggers (access log, server errors) and leaves the root
     # logger, where spendwatch's records go (pipeline.cli), alone.

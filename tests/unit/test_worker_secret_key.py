@@ -54,3 +54,31 @@ def test_the_check_lets_a_configured_worker_start(tmp_path, monkeypatch, case):
         celery_app.check_secret_key()
     finally:
         config.reset()
+
+
+def test_a_malformed_key_is_refused_at_start(tmp_path):
+    """A typo in the key was found only at the first decrypt: every alert then failed."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "celery", "-A", "tasks.app", "worker", "--pool=solo", "--loglevel=WARNING"],
+        cwd=ROOT, env=worker_env(tmp_path, SPENDWATCH_SECRET_KEY="not-a-fernet-key"), capture_output=True,
+        text=True, timeout=30,
+    )
+    assert proc.returncode != 0
+    assert "not a Fernet key" in proc.stderr + proc.stdout
+    assert "not-a-fernet-key" not in proc.stderr + proc.stdout  # the key itself is never shown
+
+
+def test_the_api_refuses_a_malformed_key_at_start(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    monkeypatch.setenv("SPENDWATCH_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("SPENDWATCH_SECRET_KEY", "not-a-fernet-key")
+    config.reset()
+    try:
+        result = CliRunner().invoke(app, ["api", "--host", "256.0.0.1"])  # no such address: never serves
+    finally:
+        config.reset()
+    assert result.exit_code == 2, result.output
+    assert "not a Fernet key" in result.output and "not-a-fernet-key" not in result.output
