@@ -224,6 +224,12 @@ def mailbox_add(
     old_key_lost: bool = typer.Option(False, "--old-key-lost", help=OLD_KEY_LOST_HELP),
 ) -> None:
     """Add a mailbox; its password is encrypted at rest and never shown again."""
+    from api.schemas import host_name  # the API's check: both front ends accept the same hosts
+
+    try:
+        host = host_name(host)
+    except ValueError as exc:
+        fail(f"--{exc}")
     if tls not in {"ssl", "starttls", "plain"}:
         fail(f"--tls must be ssl, starttls or plain, not {tls!r}")
     if action not in {"none", "seen", "move"} or (action == "move" and not action_folder):

@@ -135,3 +135,11 @@ def test_plain_tls_is_accepted_with_a_warning(cli):
     assert "mailbox #1 lan added" in out
     assert "warning: --tls plain sends the password and your mail unencrypted" in out
     assert "warning" not in add(cli, "safe")
+
+
+@pytest.mark.parametrize("host", ["a..b", "imap example.test", "x" * 64 + ".example.test"])
+def test_a_host_the_api_refuses_is_refused_here_too(cli, host):
+    out = cli("mailbox", "add", "bad", "--host", host, "--username", "me", "--password", "pw", code=2)
+    assert "--host:" in out
+    with db.session() as s:
+        assert s.scalars(select(MailAccount)).all() == []
