@@ -35,6 +35,12 @@ logger = logging.getLogger(__name__)
 # How long the cursor may wait below a UID the server holds but does not answer for:
 # this, or two poll intervals when they are longer, so at least one later poll asks again.
 HOLD_S = 15 * 60
+# Every IMAP read and connect gives up after this long: a network that went silent (no RST,
+# a half-open connection) fails a command instead of hanging the poll or the watcher.
+IMAP_TIMEOUT_S = 30.0
+# PollReport.skipped when the mailbox lock was taken: that poll may have searched before the
+# newest mail came, so a caller woken for that mail asks again soon (pipeline.watch).
+SKIPPED_BUSY = "another poll of this mailbox is running"
 
 
 @dataclass
@@ -48,6 +54,7 @@ class PollReport:
     gone: int = 0  # deleted between UID SEARCH and FETCH: nothing to store
     held: int = 0  # UIDs the server did not answer for: the cursor waits below the first
     errors: list[str] = field(default_factory=list)
+    uidvalidity: dict[str, int] = field(default_factory=dict)  # folder -> UIDVALIDITY at this poll
 
 
 def sender_allowed(sender: str | None, account: MailAccount, bank_domains: Iterable[str], own: Iterable[str] = ()) -> bool:
@@ -84,6 +91,7 @@ def connect(account: MailAccount, settings: config.Settings, cafile: str | None 
         tls_mode=account.tls_mode,
         tls_verify=account.tls_verify,
         cafile=cafile or settings.imap_cafile or None,
+        timeout=IMAP_TIMEOUT_S,
     )
 
 
@@ -114,6 +122,7 @@ def poll_folder(
     progress: Callable[[int, int], None] | None = None,
 ) -> None:
     state = mb.select(folder)
+    report.uidvalidity[folder] = state.uidvalidity
     # The cursor's updated_at is when a poll of this folder last ended with nothing waiting
     # (or the cursor last moved): how long a UID at the cursor has been waiting, at most.
     clean_since: datetime | None = None
@@ -248,7 +257,7 @@ def poll(
     engine = factory.kw["bind"]
     with mailbox_lock(engine, account_id, Path(settings.data_dir) / "locks") as got:
         if not got:
-            report.skipped = "another poll of this mailbox is running"
+            report.skipped = SKIPPED_BUSY
             return report
         with factory() as s:
             account = s.get(MailAccount, account_id)

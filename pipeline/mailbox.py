@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import select
 import socket
 import ssl
 import threading
@@ -76,6 +77,9 @@ class Mailbox:
         self.label = label
         self.folder: str | None = None
         self._interrupted = threading.Event()
+        # interrupt() sends a byte here, made by the first IDLE. Sockets, not a pipe's fds: one
+        # closed meanwhile refuses the byte instead of writing it to whatever reused its number.
+        self._wake: tuple[socket.socket, socket.socket] | None = None
 
     # ---------------------------------------------------------------- connection
     @classmethod
@@ -148,9 +152,26 @@ class Mailbox:
 
     def close(self) -> None:
         _quiet_logout(self._c)
+        if self._wake is not None:
+            for end in self._wake:
+                end.close()
 
     def interrupt(self) -> None:
-        """Wake a blocked IDLE from another thread (shutdown): the waiter sees a MailboxError."""
+        """Wake a waiting IDLE from another thread (shutdown): the wait ends at once with DONE,
+        the waiter sees a MailboxError, and the connection can still LOGOUT.
+
+        A thread blocked elsewhere (an answer that does not come) is not woken: ``abort``.
+        """
+        self._interrupted.set()
+        wake = self._wake
+        if wake is not None:
+            try:
+                wake[1].send(b"x")
+            except OSError:
+                pass  # closed: the IDLE is over anyway
+
+    def abort(self) -> None:
+        """Cut the connection from another thread: whatever it was waiting for fails now."""
         self._interrupted.set()
         try:
             self._c.socket().shutdown(socket.SHUT_RDWR)
@@ -284,6 +305,10 @@ class Mailbox:
                 raise self._fail("NOOP failed", exc) from exc
             return _new_mail(responses)
         deadline = time.monotonic() + timeout_s
+        if self._wake is None:
+            self._wake = socket.socketpair()  # before the check below: an interrupt() from now on wakes the poll
+        if self._interrupted.is_set():
+            raise MailboxError(f"mailbox {self._where()}: IDLE interrupted")
         try:
             # Mail that arrived while this connection was not idling (during the caller's
             # catch-up) is announced only in answer to a command, not once IDLE starts:
@@ -296,12 +321,12 @@ class Mailbox:
             try:
                 while not woke:
                     left = deadline - time.monotonic()
-                    if left <= 0:
-                        break
-                    responses = self._c.idle_check(timeout=left)
-                    # Nothing back before the deadline means the connection ended (EOF):
-                    # leave, and let IDLE DONE report the broken connection.
-                    if not responses or self._interrupted.is_set():
+                    if left <= 0 or not self._readable(left) or self._interrupted.is_set():
+                        break  # the round is over, or a stop: DONE, so that LOGOUT can follow
+                    responses = self._c.idle_check(timeout=0)
+                    # Readable but nothing to read: the connection ended (EOF). Leave, and
+                    # let IDLE DONE report the broken connection.
+                    if not responses:
                         break
                     woke = _new_mail(responses)
             finally:
@@ -312,6 +337,15 @@ class Mailbox:
         if self._interrupted.is_set():
             raise MailboxError(f"mailbox {self._where()}: IDLE interrupted")
         return woke
+
+    def _readable(self, timeout_s: float) -> bool:
+        """Wait until the server sends something (True), the time is up or interrupt() (False)."""
+        assert self._wake is not None
+        sock = self._c.socket().fileno()
+        poller = select.poll()
+        poller.register(sock, select.POLLIN | select.POLLPRI)
+        poller.register(self._wake[0].fileno(), select.POLLIN)
+        return any(fd == sock for fd, _ev in poller.poll(timeout_s * 1000))
 
 
 def header_replies(data: Any) -> dict[int, Header]:

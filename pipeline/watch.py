@@ -2,8 +2,13 @@
 
 The IDLE connection only wakes us; the fetch itself is an ordinary poll (its own
 connection, the mailbox lock, the cursor), so IDLE and beat polls can never double-store.
-IDLE is renewed every 30 s (servers drop idlers after 30 minutes), sockets have
-timeouts, reconnects back off exponentially, and a server without IDLE is polled instead.
+IDLE is renewed every 30 s (servers drop idlers after 30 minutes; Gmail after about 10),
+sockets have timeouts (a half-open connection fails, it does not hang), reconnects back off
+exponentially (from the base again after a session that worked; slowly, from a minute up to
+half an hour, for a refused login or a missing folder, so the provider does not lock the
+account), every failure is the mailbox's ``last_error`` (``spendwatch health``), a catch-up runs
+at least every poll interval, and a server without IDLE is polled instead. A stop ends IDLE
+with DONE and the session with LOGOUT.
 
 ``supervise`` (what ``spendwatch watch`` runs) re-reads the enabled mailboxes every
 ``rescan_s`` seconds: it waits while there is none, starts a watcher for a new or
@@ -28,6 +33,16 @@ from pipeline.mailbox import MailboxError
 
 logger = logging.getLogger(__name__)
 IDLE_ROUND_S = 30  # one IDLE command at most this long: a stop or a lost connection shows soon
+# A session up this long worked: when it drops (Gmail and Outlook end long connections, servers
+# restart), the reconnect waits the base delay again, not the doubled delay of every drop since start.
+HEALTHY_S = 60.0
+# A catch-up skipped because another poll held the mailbox lock is tried again this soon: that
+# poll may have searched before the mail that woke us came.
+CATCH_UP_RETRY_S = 5.0
+# On a stop, IDLE ends with DONE and the session with LOGOUT; a connection that does not answer
+# within this long is cut instead.
+STOP_GRACE_S = 3.0
+MIN_POLL_S = 10  # the API's lower bound, for a row written around it: 0 would poll in a tight loop
 
 
 @dataclass
@@ -44,6 +59,14 @@ class Backoff:
         self.failures = 0
 
 
+def _permanent_backoff() -> Backoff:
+    # Login refused, folder missing, certificate untrusted: retrying will not help until someone
+    # acts, and providers lock an account after a handful of failed logins (Office 365, Gmail).
+    # A change of the mailbox's settings restarts its watcher at once (Supervisor), so a fix
+    # does not wait for this.
+    return Backoff(base=60.0, cap=1800.0)
+
+
 @dataclass
 class Watcher:
     factory: sessionmaker[Session]
@@ -54,48 +77,73 @@ class Watcher:
     cafile: str | None = None
     polls: int = 0
     finished: bool = False  # the account is gone or disabled: this watcher ends on its own
+    healthy_s: float = HEALTHY_S
+    backoff: Backoff = field(default_factory=Backoff)
+    permanent_backoff: Backoff = field(default_factory=_permanent_backoff)
     _mb: Any = None
+    _up_since: float | None = None  # when the current session had its folder selected
+    _done: threading.Event = field(default_factory=threading.Event)
 
-    def catch_up(self) -> None:
-        fetch.poll(self.factory, self.account_id, settings=self.settings, on_stored=self.on_stored, cafile=self.cafile)
+    def catch_up(self) -> fetch.PollReport:
+        report = fetch.poll(self.factory, self.account_id, settings=self.settings, on_stored=self.on_stored,
+                            cafile=self.cafile)
         self.polls += 1
+        return report
 
     def run(self) -> None:
-        backoff = Backoff()
-        # A stop must not wait for the IDLE round to end: cut the connection instead.
+        # A stop must not wait for the IDLE round to end: wake it (then DONE and LOGOUT).
         threading.Thread(target=self._interrupt_on_stop, daemon=True).start()
-        while not self.stop.is_set() and not self.finished:
-            try:
-                self._session()
-                backoff.reset()
-            except MailboxError as exc:
+        try:
+            while not self.stop.is_set() and not self.finished:
+                try:
+                    self._session()
+                    self.backoff.reset()
+                    self.permanent_backoff.reset()
+                    continue
+                except MailboxError as exc:
+                    permanent, error = exc.permanent, str(exc)
+                    what, trace = str(exc), False
+                except Exception as exc:  # noqa: BLE001 - the database away, a bug: this thread must go on
+                    # Anything else would end the thread silently and near-real-time processing
+                    # with it until a restart. Same backoff; the next catch-up fetches what came.
+                    first = (str(exc).splitlines() or [""])[0][:300]  # no SQL, no traceback: one line
+                    permanent, error = False, f"watcher failed: {type(exc).__name__}: {first}"
+                    what, trace = f"watcher failed ({type(exc).__name__}: {exc})", self.backoff.failures == 0
                 if self.stop.is_set():
                     return
-                delay = backoff.next_delay()
-                logger.warning(
-                    "mailbox %s: %s; reconnecting in %.0f s", self.account_id, exc, delay,
-                    extra={"mail_account_id": self.account_id},
-                )
+                if self._up_since is not None and time.monotonic() - self._up_since >= self.healthy_s:
+                    self.backoff.reset()
+                    self.permanent_backoff.reset()
+                delay = (self.permanent_backoff if permanent else self.backoff).next_delay()
+                logger.warning("mailbox %s: %s; reconnecting in %.0f s", self.account_id, what, delay,
+                               extra={"mail_account_id": self.account_id}, exc_info=trace)
+                self._record(error)
                 self.stop.wait(delay)
-            except Exception as exc:  # noqa: BLE001 - the database away, a bug: this thread must go on
-                # Anything else would end the thread silently and near-real-time processing
-                # with it until a restart. Same backoff; the next catch-up fetches what came.
-                if self.stop.is_set():
-                    return
-                delay = backoff.next_delay()
-                logger.warning(
-                    "mailbox %s: watcher failed (%s: %s); reconnecting in %.0f s",
-                    self.account_id, type(exc).__name__, exc, delay,
-                    extra={"mail_account_id": self.account_id}, exc_info=backoff.failures == 1,
-                )
-                self.stop.wait(delay)
+        finally:
+            self._done.set()
+
+    def _record(self, error: str) -> None:
+        """The failure as the mailbox's last error: `spendwatch health` and the API show why nothing
+        arrives (beat may not run at all). The next catch-up that succeeds clears it."""
+        try:
+            with self.factory.begin() as s:
+                account = s.get(MailAccount, self.account_id)
+                if account is not None:
+                    account.last_error = error.replace("\x00", "")[:4000]
+        except Exception:  # noqa: BLE001 - the database may be what failed: already logged above
+            logger.debug("could not record the error of mailbox %s", self.account_id, exc_info=True)
 
     def _interrupt_on_stop(self) -> None:
         self.stop.wait()
-        if self._mb is not None:
-            self._mb.interrupt()
+        mb = self._mb
+        if mb is None:
+            return
+        mb.interrupt()  # IDLE ends with DONE; the session logs out
+        if not self._done.wait(STOP_GRACE_S):
+            mb.abort()  # blocked on an answer that does not come: cut
 
     def _session(self) -> None:
+        self._up_since = None
         with self.factory() as s:
             account = s.get(MailAccount, self.account_id)
             if account is None or not account.enabled:
@@ -108,22 +156,46 @@ class Watcher:
             self._mb = mb
             if self.stop.is_set():
                 return
-            mb.select(folder)
-            self.catch_up()  # whatever arrived while we were away
-            if not mb.has_idle():
-                logger.info("mailbox %s has no IDLE: polling every %s s", account.name, account.poll_interval_s)
-                while not self.stop.wait(account.poll_interval_s):
-                    self.catch_up()
-                return
+            selected = mb.select(folder)
+            self._up_since = time.monotonic()
+            every = max(MIN_POLL_S, account.poll_interval_s or 0)
+            retry_at: float | None = None  # a catch-up skipped for the lock: when to try again
             last_poll = time.monotonic()
+
+            def catch_up() -> None:
+                nonlocal retry_at, last_poll
+                report = self.catch_up()
+                last_poll = time.monotonic()
+                retry_at = last_poll + CATCH_UP_RETRY_S if report.skipped == fetch.SKIPPED_BUSY else None
+                seen = report.uidvalidity.get(folder)
+                if seen is not None and seen != selected.uidvalidity:
+                    # Deleted and created again, restored, migrated: Dovecot may keep this
+                    # session on the old folder, IDLE answering but never announcing new mail.
+                    # Selected again after the usual reconnect delay (a server whose UIDVALIDITY
+                    # changes at every SELECT must not get a reconnect loop).
+                    raise MailboxError(f"mailbox {account.name}: folder {folder!r} was replaced under the IDLE "
+                                       f"connection (UIDVALIDITY {selected.uidvalidity}, now {seen})")
+
+            def due_in() -> float:
+                """Seconds until the next catch-up is due (the poll interval, or a retry), at least 0."""
+                due = last_poll + every
+                return max(0.0, (due if retry_at is None else min(due, retry_at)) - time.monotonic())
+
+            catch_up()  # whatever arrived while we were away
+            if not mb.has_idle():
+                logger.info("mailbox %s has no IDLE: polling every %s s", account.name, every)
+                while not self.stop.wait(due_in()):
+                    catch_up()
+                return
             while not self.stop.is_set():
                 # Short IDLE rounds (far under the 29 minutes RFC 2177 allows) so a stop or a
                 # dead connection is noticed quickly; a periodic catch-up covers a server
-                # that forgot to notify.
-                woke = mb.idle_wait(IDLE_ROUND_S)
-                if woke or time.monotonic() - last_poll >= account.poll_interval_s:
-                    self.catch_up()
-                    last_poll = time.monotonic()
+                # that forgot to notify (or a session left on a replaced folder). A round
+                # ends when that catch-up is due, not up to a round later.
+                round_s = min(IDLE_ROUND_S, due_in())
+                woke = mb.idle_wait(round_s) if round_s > 0 else False
+                if woke or due_in() <= 0:
+                    catch_up()
 
 
 def watch_all(
