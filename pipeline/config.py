@@ -57,6 +57,10 @@ class Settings(BaseSettings):
     trusted_authserv_ids: str = ""  # comma separated; Authentication-Results from these count
     outbox_dir: str = ""  # when set, alerts are written as .eml files here instead of SMTP
     imap_cafile: str = ""  # CA bundle for IMAP servers with a private CA (self-hosted)
+    # Mailbox hosts on loopback, private or link-local addresses: yes for one person's install
+    # (a local Dovecot, a bridge on 127.0.0.1); false on one shared by several users, so no
+    # user can make the worker connect inside its network (pipeline.hosts).
+    mailbox_private_hosts: bool = True
     # Level of spendwatch's own log on the CLI's stderr (see pipeline.cli.configure_logging);
     # the Celery worker and beat take theirs from celery's `-l`.
     log_level: str = "INFO"

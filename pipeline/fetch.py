@@ -26,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import MailAccount, MailboxCursor, RawStatus, User
-from pipeline import config, secrets
+from pipeline import config, hosts, secrets
 from pipeline.ingest import raw_row, sha256, store_many
 from pipeline.locks import mailbox_lock
 from pipeline.mailbox import Mailbox, MailboxError  # the only imapclient user
@@ -83,6 +83,12 @@ def _batches(seq: list[int], n: int) -> Iterable[list[int]]:
 
 
 def connect(account: MailAccount, settings: config.Settings, cafile: str | None = None) -> Any:
+    try:
+        # Before every connection, not only when the mailbox was saved: a name may resolve
+        # elsewhere now, and a mailbox saved before the setting changed is checked too.
+        hosts.check_host(account.host, account.port, settings.mailbox_private_hosts)
+    except hosts.HostRefused as exc:
+        raise MailboxError(str(exc), permanent=True) from None
     return Mailbox.connect(
         account.host,
         account.port,

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from api.deps import NotFound, PathId, SessionDep, UserDep
 from api.schemas import MailboxIn, MailboxPatch
 from models import MailAccount
-from pipeline import config, secret_guard, secrets
+from pipeline import config, hosts, secret_guard, secrets
 
 router = APIRouter(prefix="/api/mailboxes", tags=["mailboxes"])
 
@@ -40,6 +40,14 @@ def _name_free(s: SessionDep, user_id: int, name: str, other_than: int | None = 
         raise HTTPException(status_code=409, detail=f"name: a mailbox {name!r} exists already")
 
 
+def _host_allowed(host: str, port: int) -> None:
+    """422 for a host inside the network on an install that says so (SPENDWATCH_MAILBOX_PRIVATE_HOSTS=false)."""
+    try:
+        hosts.check_host(host, port, config.get().mailbox_private_hosts)
+    except hosts.HostRefused as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from None
+
+
 @router.get("")
 def list_mailboxes(s: SessionDep, user: UserDep) -> list[dict[str, Any]]:
     rows = s.scalars(select(MailAccount).where(MailAccount.user_id == user.id).order_by(MailAccount.id))
@@ -49,6 +57,7 @@ def list_mailboxes(s: SessionDep, user: UserDep) -> list[dict[str, Any]]:
 @router.post("", status_code=201)
 def create_mailbox(body: MailboxIn, s: SessionDep, user: UserDep) -> dict[str, Any]:
     _name_free(s, user.id, body.name)
+    _host_allowed(body.host, body.port)
     data = body.model_dump(exclude={"password"})
     if data["poll_interval_s"] is None:
         data["poll_interval_s"] = config.get().poll_interval_s
@@ -72,6 +81,8 @@ def patch_mailbox(mailbox_id: PathId, body: MailboxPatch, s: SessionDep, user: U
     if changes.get("name"):
         _name_free(s, user.id, changes["name"], a.id)
     changes.pop("password", None)
+    if changes.get("host") or changes.get("port"):
+        _host_allowed(changes.get("host") or a.host, changes.get("port") or a.port)
     if body.password is not None:
         a.password_enc = secret_guard.encrypt_new(s, body.password.get_secret_value())
     for key, value in changes.items():

@@ -225,9 +225,13 @@ def mailbox_add(
 ) -> None:
     """Add a mailbox; its password is encrypted at rest and never shown again."""
     from api.schemas import host_name  # the API's check: both front ends accept the same hosts
+    from pipeline import hosts
 
     try:
         host = host_name(host)
+        hosts.check_host(host, port, config.get().mailbox_private_hosts)
+    except hosts.HostRefused as exc:
+        fail(str(exc))
     except ValueError as exc:
         fail(f"--{exc}")
     if tls not in {"ssl", "starttls", "plain"}:
