@@ -141,8 +141,12 @@ def check(snap: Snapshot) -> Report:
         if now - _utc(since) >= stale:
             when = f"last polled {_age(now, box.last_poll_at)} ago" if box.last_poll_at else (
                 f"never polled, added {_age(now, box.created_at)} ago")
-            checks.append(Check("mailboxes", name, Level.CRITICAL, f"{when} (every {box.poll_interval_s} s expected): "
-                                                      "are beat and the worker (or `spendwatch watch`) running?"))
+            # A failing mailbox (a changed password) goes stale too: its error says more than
+            # "is beat running?", which alone sent the admin to the wrong place.
+            cause = (f"the last attempt failed: {box.last_error}" if box.last_error else
+                     "are beat and the worker (or `spendwatch watch`) running?")
+            checks.append(Check("mailboxes", name, Level.CRITICAL,
+                                f"{when} (every {box.poll_interval_s} s expected): {cause}"))
         elif box.last_error:
             checks.append(Check("mailboxes", name, Level.WARNING, f"last poll failed: {box.last_error}"))
         else:

@@ -86,6 +86,14 @@ def test_a_failed_last_poll_is_a_warning_with_the_error():
     assert c.level is Level.WARNING and "login refused" in c.detail
 
 
+def test_a_stale_mailbox_that_kept_failing_says_why_instead_of_blaming_beat():
+    # The watcher (or a changed password) fails on and on: stale, and the error is the reason.
+    bad = box(last_poll_at=NOW - timedelta(hours=2), last_error="login refused by imap.example.test")
+    (c,) = [c for c in check(replace(HEALTHY, mailboxes=[bad])).checks if c.kind == "mailboxes"]
+    assert c.level is Level.CRITICAL and "last polled 2 h ago" in c.detail
+    assert "the last attempt failed: login refused" in c.detail and "beat" not in c.detail
+
+
 def test_no_enabled_mailbox_is_a_warning():
     (c,) = [c for c in check(replace(HEALTHY, mailboxes=[])).checks if c.kind == "mailboxes"]
     assert c.level is Level.WARNING and "mailbox add" in c.detail
