@@ -129,6 +129,9 @@ class MailAccount(Base):
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     last_poll_at: Mapped[datetime | None] = mapped_column(TZDateTime())
     last_error: Mapped[str | None] = mapped_column(Text)
+    # Polls in a row that ended in an error only the user can fix (login refused, folder
+    # missing, certificate not trusted): beat backs off (sweep.mailboxes_due); an edit resets it.
+    refused_polls: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = _utc_default()
     __table_args__ = (UniqueConstraint("user_id", "name"),)
 

@@ -274,6 +274,7 @@ def poll(
             own = (user.email,) if user else ()
             s.expunge(account)
         domains = known_bank_domains()
+        refused = False
         try:
             ctx = mailbox if mailbox is not None else connect(account, settings, cafile)
             with ctx as mb:
@@ -285,6 +286,7 @@ def poll(
             if not getattr(exc, "permanent", False):
                 _finish(factory, account_id, report.errors)
                 raise
+            refused = True
         except Exception as exc:
             # Not an IMAP failure (the database, a bug): the caller retries or logs it, but
             # the mailbox shows it too instead of the last poll's state.
@@ -292,12 +294,18 @@ def poll(
             report.errors.append(f"poll failed: {type(exc).__name__}: {first}")
             _finish(factory, account_id, report.errors, quiet=True)
             raise
-        _finish(factory, account_id, report.errors)
+        _finish(factory, account_id, report.errors, refused=refused)
     return report
 
 
-def _finish(factory: sessionmaker[Session], account_id: int, errors: list[str], quiet: bool = False) -> None:
-    """Record the poll: its time, and its errors (None when there were none) as the mailbox's last error."""
+def _finish(factory: sessionmaker[Session], account_id: int, errors: list[str], quiet: bool = False,
+            refused: bool | None = None) -> None:
+    """Record the poll: its time, and its errors (None when there were none) as the mailbox's last error.
+
+    ``refused``: True when it ended in an error only the user can fix (one more refused poll:
+    beat backs off, sweep.mailboxes_due), False when the mailbox answered (the count starts
+    again), None when it tells nothing either way (a network error: retried as usual).
+    """
     error = "; ".join(errors[:10]) + (f"; and {len(errors) - 10} more" if len(errors) > 10 else "") if errors else None
     try:
         with factory.begin() as s:
@@ -305,6 +313,8 @@ def _finish(factory: sessionmaker[Session], account_id: int, errors: list[str], 
             if account is not None:
                 account.last_poll_at = datetime.now(timezone.utc)
                 account.last_error = error.replace("\x00", "")[:4000] if error else None
+                if refused is not None:
+                    account.refused_polls = (account.refused_polls or 0) + 1 if refused else 0
     except Exception:  # noqa: BLE001 - the database may be what failed: the original error is raised
         if not quiet:
             raise

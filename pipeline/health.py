@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from models import MailAccount, Outbox, RawEmail, RawStatus
 from models.tables import OutboxStatus
-from pipeline import config
+from pipeline import config, sweep
 
 # Pending for this long means nobody is processing: the sweep hands pending mail out again
 # every minute after a 60 s grace, and a batch takes seconds.
@@ -63,6 +63,7 @@ class Mailbox:
     created_at: datetime
     last_poll_at: datetime | None
     last_error: str | None
+    refused_polls: int = 0  # polls in a row refused for a reason only the user can fix: polled less often
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,16 @@ class Report:
     @property
     def level(self) -> Level:
         return max((c.level for c in self.checks), default=Level.OK)
+
+
+def _backoff(box: Mailbox) -> str:
+    """What a run of refused polls does to the schedule, and the way out; '' when there is none."""
+    if box.refused_polls <= 0:
+        return ""
+    every = int(sweep.poll_every(box.poll_interval_s, box.refused_polls).total_seconds())
+    wait = f"{every // 3600} h" if every >= 3600 else f"{every // 60} min" if every >= 60 else f"{every} s"
+    return (f" ({box.refused_polls} in a row: polled every {wait} until the mailbox is changed, "
+            "e.g. `spendwatch mailbox set-password`)")
 
 
 def _age(now: datetime, then: datetime) -> str:
@@ -143,12 +154,12 @@ def check(snap: Snapshot) -> Report:
                 f"never polled, added {_age(now, box.created_at)} ago")
             # A failing mailbox (a changed password) goes stale too: its error says more than
             # "is beat running?", which alone sent the admin to the wrong place.
-            cause = (f"the last attempt failed: {box.last_error}" if box.last_error else
+            cause = (f"the last attempt failed: {box.last_error}{_backoff(box)}" if box.last_error else
                      "are beat and the worker (or `spendwatch watch`) running?")
             checks.append(Check("mailboxes", name, Level.CRITICAL,
                                 f"{when} (every {box.poll_interval_s} s expected): {cause}"))
         elif box.last_error:
-            checks.append(Check("mailboxes", name, Level.WARNING, f"last poll failed: {box.last_error}"))
+            checks.append(Check("mailboxes", name, Level.WARNING, f"last poll failed: {box.last_error}{_backoff(box)}"))
         else:
             checks.append(Check("mailboxes", name, Level.OK, f"polled {_age(now, box.last_poll_at)} ago" if box.last_poll_at
                                 else "not polled yet"))
@@ -202,9 +213,10 @@ def snapshot(s: Session, sending_timeout: timedelta | None = None, now: datetime
     failed = s.scalar(select(func.count()).where(
         RawEmail.status == RawStatus.FAILED.value,
         func.coalesce(RawEmail.processed_at, RawEmail.created_at) >= now - RECENT))
-    boxes = [Mailbox(i, n, every, created, last, err) for i, n, every, created, last, err in s.execute(
+    boxes = [Mailbox(i, n, every, created, last, err, refused or 0)
+             for i, n, every, created, last, err, refused in s.execute(
         select(MailAccount.id, MailAccount.name, MailAccount.poll_interval_s, MailAccount.created_at,
-               MailAccount.last_poll_at, MailAccount.last_error)
+               MailAccount.last_poll_at, MailAccount.last_error, MailAccount.refused_polls)
         .where(MailAccount.enabled.is_(True)).order_by(MailAccount.id))]
     late, oldest_late = s.execute(
         select(func.count(), func.min(Outbox.next_attempt_at))

@@ -16,7 +16,7 @@ router = APIRouter(prefix="/api/mailboxes", tags=["mailboxes"])
 
 PUBLIC = ("id", "name", "host", "port", "tls_mode", "tls_verify", "username", "folders", "sender_filter",
           "trusted_authserv_ids", "accept_forwarded", "action", "action_folder", "poll_interval_s", "enabled",
-          "last_error")
+          "last_error", "refused_polls")
 
 
 def _json(a: MailAccount) -> dict[str, Any]:
@@ -89,6 +89,8 @@ def patch_mailbox(mailbox_id: PathId, body: MailboxPatch, s: SessionDep, user: U
         if value is None and key not in ("action_folder",):
             continue
         setattr(a, key, value)
+    if changes or body.password is not None:
+        a.refused_polls = 0  # the user changed something: polled again at its interval, not the backoff
     s.flush()
     return _json(a)
 

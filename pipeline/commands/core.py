@@ -306,6 +306,7 @@ def mailbox_set_password(
     with factory.begin() as s:
         acct = _mailbox(s, mailbox_id)
         acct.password_enc = encrypt_secret(s, password, old_key_lost)
+        acct.refused_polls = 0  # polled again at its interval, not after a refused login's backoff
         acct.last_error = None
         name = acct.name
     out.print(escape(f"mailbox #{mailbox_id} {name}: password updated"))
@@ -315,6 +316,7 @@ def _set_enabled(mailbox_id: int, enabled: bool) -> None:
     with open_db().begin() as s:
         acct = _mailbox(s, mailbox_id)
         acct.enabled = enabled
+        acct.refused_polls = 0
         name = acct.name
     state = "enabled" if enabled else "disabled (not polled or watched; its stored mail stays)"
     out.print(escape(f"mailbox #{mailbox_id} {name} {state}"))

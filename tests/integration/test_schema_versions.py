@@ -158,3 +158,32 @@ def test_0003_keeps_the_alerts_recorded_before_it_and_they_read_as_before(backen
         assert _recorded(engine)[1] == (2, 50, 70000, None, None)
     finally:
         engine.dispose()
+
+
+def test_0004_rebuilds_mail_accounts_without_losing_their_mail(tmp_path):
+    # 0004's downgrade rebuilds mail_accounts on SQLite: raw e-mails and cursors reference it
+    # with ON DELETE CASCADE, and must all be there after a downgrade and an upgrade.
+    engine = make_engine(f"sqlite:///{tmp_path / 's.db'}")
+    try:
+        schema.upgrade(engine)
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO users (id, email, timezone, week_start, learn_after, created_at) "
+                              "VALUES (1, 'a@example.test', 'Asia/Muscat', 0, 2, '2026-11-01')"))
+            conn.execute(text(
+                "INSERT INTO mail_accounts (id, user_id, name, host, port, tls_mode, tls_verify, username, "
+                "password_enc, folders, sender_filter, trusted_authserv_ids, accept_forwarded, action, "
+                "poll_interval_s, enabled, refused_polls, created_at) VALUES (1, 1, 'work', 'imap.example.test', "
+                "993, 'ssl', 1, 'a', 'x', '[\"INBOX\"]', '[]', '[]', 0, 'none', 300, 1, 4, '2026-11-01')"))
+            conn.execute(text("INSERT INTO mailbox_cursors (mail_account_id, folder, uidvalidity, last_uid, updated_at) "
+                              "VALUES (1, 'INBOX', 7, 42, '2026-11-01')"))
+            conn.execute(text("INSERT INTO raw_emails (user_id, mail_account_id, source, folder, uidvalidity, uid, "
+                              "sha256, size, raw, status, attempts, truncated, created_at) VALUES (1, 1, 'imap', "
+                              "'INBOX', 7, 42, 'h', 1, X'78', 'pending', 0, 0, '2026-11-01')"))
+        schema.downgrade(engine, "0003")
+        schema.upgrade(engine)
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM raw_emails")).scalar_one() == 1
+            assert conn.execute(text("SELECT last_uid FROM mailbox_cursors")).scalar_one() == 42
+            assert conn.execute(text("SELECT refused_polls FROM mail_accounts")).scalar_one() == 0  # starts over
+    finally:
+        engine.dispose()
