@@ -17,7 +17,7 @@ from rich.table import Table
 from sqlalchemy import or_, select
 
 from models import Budget, Category, Rule, Transaction, from_minor, to_minor
-from pipeline import budget_edit, budget_view, config, learning, txn_edit
+from pipeline import budget_edit, budget_view, config, learning, txn_edit, uncounted
 from pipeline.categorize import RuleError
 from pipeline.rules import stored_form, to_spec, validate_rule
 from pipeline.runtime import open_db, resolve_user, stdout_console
@@ -51,7 +51,11 @@ def budgets_list(user: str | None = UserOpt) -> None:
             table.add_row(str(st.id), escape(st.name), f"{st.start_date} .. {st.end_date}", f"{st.currency} {st.spent}",
                           str(st.amount), str(st.remaining), str(st.percent), f"[{colour}]{st.state}[/{colour}]",
                           str(st.days_left), escape(", ".join(n for _i, n in st.categories)) or "(all spend)")
+        outside = uncounted.this_month(s, u, config.now())
     out.print(table)
+    for o in outside:
+        out.print(f"[yellow]in no budget[/yellow] (no budget in {o.currency}): {o.currency} "
+                  f"{from_minor(o.spent_minor, o.currency)} spent in {o.count} transaction(s) since {o.since}")
 
 
 def _category_ids(s: object, user_id: int, names: list[str]) -> list[int]:
@@ -249,7 +253,7 @@ def _run_rule(rule_id: int, user: str | None, apply: bool) -> None:
         except RuleError as exc:  # stored before a check existed: say so, do not crash
             fail(f"rule {rule_id} cannot run ({exc}): delete it and add it again")
             return
-        result = txn_edit.run_rules(s, u.id, [spec], config.now(), apply=apply)
+        result = txn_edit.run_rule(s, u.id, spec, row.priority, config.now(), apply=apply)
         table = Table("txn", "field", "before", "after", title=f"{'applied' if apply else 'would change'}: "
                       f"{len(result.changes)} transaction(s)")
         for c in result.changes:
