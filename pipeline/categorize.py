@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -41,6 +43,25 @@ def check_regex(pattern: str) -> None:
         regex.compile(pattern)
     except (regex.error, OverflowError, RecursionError) as exc:  # a{4294967296}: OverflowError on re
         raise RuleError(f"invalid regex {pattern!r}: {exc}") from exc
+
+
+_SPACE_RUN = re.compile(r"\s+")
+_TATWEEL = "\u0640"  # Arabic letter stretching (مطعـــم): drawn, not spelled
+
+
+@lru_cache(maxsize=8192)
+def fold(text: str) -> str:
+    """Text as equals, contains, starts_with and fuzzy compare it: what a person reads.
+
+    Compatibility forms decomposed (Arabic presentation forms, full-width letters), marks
+    dropped (harakat, the hamza on an alef, accents, the dot of a Turkish İ), format
+    characters dropped (right-to-left marks copied along with a name, zero-width joiners)
+    and tatweel, then case folded and runs of spaces collapsed. Regex conditions see the
+    text as the bank wrote it.
+    """
+    kept = "".join(ch for ch in unicodedata.normalize("NFKD", text)
+                   if ch != _TATWEEL and unicodedata.category(ch) not in ("Mn", "Cf"))
+    return _SPACE_RUN.sub(" ", kept.casefold()).strip()
 
 
 @dataclass(frozen=True)
@@ -76,9 +97,11 @@ class Condition:
             if self.op not in ("min", "max", "equals"):
                 raise RuleError("conditions.op: amount takes min, max or equals")
             try:
-                Decimal(self.value)
-            except InvalidOperation as exc:
-                raise RuleError(f"conditions.value: {self.value!r} is not an amount") from exc
+                finite = Decimal(self.value).is_finite()
+            except InvalidOperation:
+                finite = False
+            if not finite:  # NaN made every comparison raise: each alert of the user failed
+                raise RuleError(f"conditions.value: {self.value!r} is not an amount")
 
     def matches(self, t: TxnFields) -> bool:
         if self.field == "amount":
@@ -87,19 +110,21 @@ class Condition:
         have = getattr(t, self.field)
         if have is None:
             return False
-        a, b = str(have).casefold().strip(), self.value.casefold().strip()
-        if self.op == "equals":
-            return a == b
-        if self.op == "contains":
-            return b in a
-        if self.op == "starts_with":
-            return a.startswith(b)
         if self.op == "regex":
             try:
                 return regex.search(self.value, str(have), regex.IGNORECASE, timeout=REGEX_TIMEOUT_S) is not None
             except TimeoutError:
                 logger.warning("regex %r gave up after %s s on the %s: no match", self.value, REGEX_TIMEOUT_S, self.field)
                 return False
+        a, b = fold(str(have)), fold(self.value)
+        if not b:  # a value of marks alone ("\u200f") would be contained in everything
+            return False
+        if self.op == "equals":
+            return a == b
+        if self.op == "contains":
+            return b in a
+        if self.op == "starts_with":
+            return a.startswith(b)
         if self.op == "fuzzy":
             return fuzz.token_set_ratio(a, b) >= self.threshold
         return False

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Iterable
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -9,10 +12,29 @@ from models import Category, Rule, Transaction, User
 from pipeline import budgets
 
 
+def name_key(name: str) -> str:
+    """A category name as a person tells names apart: letter case and spacing do not count."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def same_name(categories: Iterable[Category], name: str) -> Category | None:
+    """Of ``categories``, the one called ``name``: exactly so, else the oldest whose name
+    differs only in letter case or spacing."""
+    cats = sorted(categories, key=lambda c: c.id)
+    return (next((c for c in cats if c.name == name), None)
+            or next((c for c in cats if name_key(c.name) == name_key(name)), None))
+
+
 def category_named(s: Session, user_id: int, name: str) -> Category:
-    """Get or create a user's category; safe when two workers create it at once."""
+    """Get or create a user's category; safe when two workers create it at once.
+
+    A rule's "groceries" is the user's "Groceries": a second category made beside it took
+    every transaction the rule filed out of the budgets of the first, silently.
+    """
     query = select(Category).where(Category.user_id == user_id, Category.name == name)
     cat = s.scalar(query)
+    if cat is None:
+        cat = same_name(s.scalars(select(Category).where(Category.user_id == user_id)), name)
     if cat is None:
         s.execute(budgets._insert(s, Category).values(user_id=user_id, name=name).on_conflict_do_nothing())
         cat = s.scalar(query)

@@ -131,15 +131,36 @@ def _category_id(s: Session, user_id: int, name: str) -> int:
     return category_named(s, user_id, name).id
 
 
-def _planned(txn: Transaction, specs: Sequence[RuleSpec]) -> dict[str, Any]:
-    """What running ``specs`` over ``txn`` would set: only what matching rules say, first rule wins."""
+# Actions whose first matching rule wins a run (pipeline.categorize): a later rule's value
+# never shows. Flags are only ever set, by any matching rule.
+_FIRST_WINS = ("set_category", "set_display_name")
+
+
+def _planned(txn: Transaction, specs: Sequence[RuleSpec], only: RuleSpec | None = None) -> dict[str, Any]:
+    """What running ``specs`` (in run order) over ``txn`` sets from rules, as
+    pipeline.categorize decides it: the first matching set_category and set_display_name
+    win, a flag action only ever sets its flag (``false`` does nothing), stop_processing
+    ends the run, and a manual category stays.
+
+    ``only`` (one of ``specs``): just what that rule contributes to the run; nothing when
+    it does not match or a rule before it stopped the run, no category or display name
+    when a rule before it set one.
+    """
     fields = fields_of(txn)
     acts: dict[str, Any] = {}
+    first: set[str] = set()
     for spec in specs:
         if not spec.matches(fields):
             continue
         for k, v in spec.actions.items():
-            acts.setdefault(k, v)
+            if not v:
+                continue
+            if k in _FIRST_WINS:
+                if k in first:
+                    continue
+                first.add(k)
+            if only is None or spec is only:
+                acts.setdefault(k, v)
         if spec.stop_processing:
             break
     out: dict[str, Any] = {}
@@ -147,35 +168,74 @@ def _planned(txn: Transaction, specs: Sequence[RuleSpec]) -> dict[str, Any]:
         out["category"] = str(acts["set_category"])
     for action, column in (("mark_transfer", "is_transfer"), ("mark_income", "is_income"), ("exclude", "excluded")):
         if action in acts:
-            out[column] = bool(acts[action])
+            out[column] = True
     if acts.get("set_display_name"):
         out["display_name"] = str(acts["set_display_name"])
     return out
 
 
+def run_order(s: Session, user_id: int, spec: RuleSpec, priority: int) -> list[RuleSpec]:
+    """The user's active rules in the order a new alert meets them (priority, then age),
+    with ``spec`` in its place: a stored rule (``spec.id``) where it stands, active or not;
+    an unsaved one after the rules of its priority (it would be the newest)."""
+    rows = s.scalars(select(Rule).where(Rule.user_id == user_id, Rule.active.is_(True), Rule.id != spec.id)
+                     if spec.id is not None else
+                     select(Rule).where(Rule.user_id == user_id, Rule.active.is_(True))).all()
+    placed: list[tuple[tuple[int, float], RuleSpec]] = [
+        ((r.priority, r.id), one) for r in rows for one in rule_specs([r])]  # a broken stored rule: skipped
+    placed.append(((priority, spec.id if spec.id is not None else float("inf")), spec))
+    return [one for _key, one in sorted(placed, key=lambda p: p[0])]
+
+
+def run_rule(s: Session, user_id: int, spec: RuleSpec, priority: int, now: datetime, *, apply: bool,
+             limit: int | None = None) -> EditResult:
+    """Preview or apply one rule to the user's stored transactions: what it contributes
+    when it runs among the user's active rules, exactly as for a new alert."""
+    return run_rules(s, user_id, run_order(s, user_id, spec, priority), now, apply=apply, limit=limit, only=spec)
+
+
 def run_rules(s: Session, user_id: int, specs: Sequence[RuleSpec], now: datetime, *, apply: bool,
-              limit: int | None = None) -> EditResult:
+              limit: int | None = None, only: RuleSpec | None = None) -> EditResult:
     """Preview (``apply=False``) or apply rules to the user's stored transactions.
 
     Only transactions whose stored values would change are listed. A manual category is
-    never overwritten; a rule may still set the flags of such a transaction.
+    never overwritten; a rule may still set the flags of such a transaction. ``only``: see
+    ``_planned``. Applying locks and re-reads each transaction before deciding, so a
+    category set by hand meanwhile (another request) is seen and kept.
     """
+    from pipeline.categorizing import same_name
+
     result = EditResult()
     txns = s.scalars(select(Transaction).where(Transaction.user_id == user_id).order_by(Transaction.id)).all()
-    names = {c.id: c.name for c in s.scalars(select(Category).where(Category.user_id == user_id))}
+    cats = list(s.scalars(select(Category).where(Category.user_id == user_id)))
+    names = {c.id: c.name for c in cats}
     for txn in txns:
-        plan = _planned(txn, specs)
+        plan = _planned(txn, specs, only)
         if not plan:
             continue
+        if apply:
+            if not _lock(s, txn):  # deleted meanwhile
+                continue
+            plan = _planned(txn, specs, only)
+            if not plan:
+                continue
         before = _state(txn)
         wanted: dict[str, Any] = {k: v for k, v in plan.items() if k != "category"}
-        if "category" in plan and names.get(txn.category_id or -1) != plan["category"]:
-            if apply:
-                wanted["category_id"] = _category_id(s, user_id, plan["category"])
-                wanted["category_source"] = "rule"
-                names[wanted["category_id"]] = plan["category"]
-            else:
-                wanted["category"] = plan["category"]
+        if "category" in plan:
+            # The category a run files it in: the user's own of that name, whatever its case.
+            found = same_name(cats, plan["category"])
+            target = found.id if found is not None else None
+            if target is None or target != txn.category_id:
+                if apply and target is None:
+                    made = s.get(Category, _category_id(s, user_id, plan["category"]))
+                    assert made is not None
+                    cats.append(made)
+                    names[made.id], target = made.name, made.id
+                if target is not None:  # else a preview of a category the apply creates
+                    wanted["category_id"] = target
+                wanted["category"] = names[target] if target is not None else plan["category"]
+                if apply:
+                    wanted["category_source"] = "rule"
         wanted = {k: v for k, v in wanted.items() if k in ("category", "category_source") or before.get(k) != v}
         if not wanted or set(wanted) == {"category_source"}:
             continue
@@ -186,7 +246,8 @@ def run_rules(s: Session, user_id: int, specs: Sequence[RuleSpec], now: datetime
             after["category"] = names.get(after["category_id"] or -1)
         result.changes.append(Change(txn.id, before, after))
         if apply:
-            result.effects.extend(update_transaction(s, txn, now, **wanted))
+            result.effects.extend(update_transaction(
+                s, txn, now, **{k: v for k, v in wanted.items() if k != "category"}))
         if limit is not None and len(result.changes) >= limit:
             break
     return result

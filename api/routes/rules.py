@@ -65,8 +65,9 @@ def create_rule(body: RuleIn, s: SessionDep, user: UserDep) -> dict[str, Any]:
 @router.post("/preview")
 def preview_unsaved(body: RuleIn, s: SessionDep, user: UserDep, now: NowDep,
                     limit: int = Query(200, ge=1, le=5000)) -> dict[str, Any]:
-    """What a rule not yet saved would change among the caller's transactions."""
-    result = txn_edit.run_rules(s, user.id, [to_spec(body)], now, apply=False, limit=limit)
+    """What a rule not yet saved would change among the caller's transactions (in its place
+    among the active rules by its priority, after those of the same priority)."""
+    result = txn_edit.run_rule(s, user.id, to_spec(body), body.priority, now, apply=False, limit=limit)
     return {"count": len(result.changes), "changes": _changes(result)}
 
 
@@ -94,14 +95,16 @@ def delete_rule(rule_id: PathId, s: SessionDep, user: UserDep) -> dict[str, Any]
 def preview_rule(rule_id: PathId, s: SessionDep, user: UserDep, now: NowDep,
                  limit: int = Query(200, ge=1, le=5000)) -> dict[str, Any]:
     rule = _owned(s, user.id, rule_id)
-    result = txn_edit.run_rules(s, user.id, [_runnable(rule)], now, apply=False, limit=limit)
+    result = txn_edit.run_rule(s, user.id, _runnable(rule), rule.priority, now, apply=False, limit=limit)
     return {"count": len(result.changes), "changes": _changes(result)}
 
 
 @router.post("/{rule_id}/apply")
 def apply_rule(rule_id: PathId, s: SessionDep, user: UserDep, now: NowDep) -> dict[str, Any]:
-    """Change the transactions the rule matches; budgets move in the same database transaction."""
+    """Change the transactions the rule matches as a new alert's run of the active rules
+    would (a rule before it may have decided already); budgets move in the same database
+    transaction."""
     rule = _owned(s, user.id, rule_id)
-    result = txn_edit.run_rules(s, user.id, [_runnable(rule)], now, apply=True)
+    result = txn_edit.run_rule(s, user.id, _runnable(rule), rule.priority, now, apply=True)
     return {"status": "success", "count": len(result.changes), "changes": _changes(result),
             "alerts": result.effects.alert_ids}
