@@ -1,8 +1,8 @@
 """E-mail transports: SMTP (none / STARTTLS / implicit TLS), and .eml files in a folder (demo).
 
-Error classes follow SMTP's own split: 5xx replies, a refused recipient and a refused
-login will fail the same way next time (permanent); 4xx replies, refused connections,
-timeouts and dropped sessions may pass later (transient). Error texts name the server and
+Error classes follow SMTP's own split: 5xx replies (a refused recipient or login among
+them) will fail the same way next time (permanent); 4xx replies (a 454 to AUTH included),
+refused connections, timeouts and dropped sessions may pass later (transient). Error texts name the server and
 the reply code only: never the recipient, the password, or the server's reply text (which
 often quotes the recipient).
 """
@@ -13,6 +13,8 @@ import re
 import smtplib
 import ssl
 from datetime import datetime, timezone
+from email import errors, policy
+from email.headerregistry import Address, AddressHeader, HeaderRegistry
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
@@ -22,6 +24,46 @@ from pipeline.notify.base import AlertMessage, NotifyError, Transport
 from pipeline.notify.render import one_line
 
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+# cte_type 7bit: a non-ASCII body (Arabic merchant names) goes quoted-printable or base64.
+# An 8bit body needs BODY=8BITMIME on MAIL FROM (RFC 6152), which smtplib.send_message only
+# sends with SMTPUTF8, and a relay without 8BITMIME may strip the eighth bit.
+_POLICY = policy.default.clone(cte_type="7bit")
+_HEADERS = HeaderRegistry()
+
+
+def _ascii_domain(domain: str) -> str:
+    """An internationalized domain in its ASCII (IDNA) form: ``bücher.example`` is
+    ``xn--bcher-kva.example``, which every server takes; only a non-ASCII local part needs
+    SMTPUTF8. A domain IDNA refuses is left as it is (the server refuses it then)."""
+    if domain.isascii():
+        return domain
+    try:
+        return domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        return domain
+
+
+def _ascii_domains(name: str, value: str) -> str | tuple[Address, ...]:
+    """An address header's value with every domain in its ASCII form. Without it an IDN
+    domain became an encoded-word inside the address (invalid) and needed SMTPUTF8."""
+    if value.isascii():
+        return value
+    header = _HEADERS(name, value)
+    addresses = header.addresses if isinstance(header, AddressHeader) else ()
+    # Only a clean parse (a non-ASCII local part is allowed: SMTPUTF8): the parser "repairs"
+    # a line break or a bad domain into another address, where the raw value is refused.
+    if not addresses or any(not isinstance(d, errors.NonASCIILocalPartDefect) for d in header.defects):
+        return value
+    return tuple(Address(a.display_name, a.username, _ascii_domain(a.domain)) for a in addresses)
+
+
+def _ascii_message_id(message_id: str) -> str:
+    """The Message-ID with its domain in ASCII form (it is the sender's domain, which may be
+    an IDN): the email package refuses a non-ASCII Message-ID. The same on every retry."""
+    left, at, right = message_id.rpartition("@")
+    if message_id.isascii() or not at or not right.endswith(">"):
+        return message_id
+    return f"{left}@{_ascii_domain(right[:-1])}>"
 
 
 def build(message: AlertMessage, address: str, sender: str) -> EmailMessage:
@@ -41,11 +83,11 @@ def build(message: AlertMessage, address: str, sender: str) -> EmailMessage:
 
 
 def _build(message: AlertMessage, address: str, sender: str) -> EmailMessage:
-    msg = EmailMessage()
-    msg["From"] = sender
-    msg["To"] = address
+    msg = EmailMessage(policy=_POLICY)
+    msg["From"] = _ascii_domains("From", sender)
+    msg["To"] = _ascii_domains("To", address)
     msg["Subject"] = one_line(message.subject)  # a CR/LF here would start a new header
-    msg["Message-ID"] = message.message_id
+    msg["Message-ID"] = _ascii_message_id(message.message_id)
     # An aware UTC time writes "+0000"; formatdate(localtime=False) wrote "-0000", which
     # RFC 5322 reserves for "local zone unknown".
     msg["Date"] = format_datetime(datetime.now(timezone.utc))
@@ -77,7 +119,7 @@ class SmtpTransport:
         s = self.settings
         where = f"{s.smtp_host}:{s.smtp_port}"
         msg = build(message, address, s.smtp_from)
-        accepted = False
+        accepted = sending = False
         try:
             try:
                 with self._connect() as client:
@@ -85,6 +127,7 @@ class SmtpTransport:
                         client.starttls(context=ssl.create_default_context())
                     if s.smtp_username:
                         client.login(s.smtp_username, s.smtp_password)
+                    sending = True
                     client.send_message(msg)
                     accepted = True
             except (smtplib.SMTPException, OSError):
@@ -93,8 +136,10 @@ class SmtpTransport:
                 # The server answered 250 to the message; only QUIT failed. It has the message:
                 # an error here would send it again (or mark a delivered alert failed).
         except smtplib.SMTPAuthenticationError as exc:
+            # 535/534 (wrong password, app password needed) fail the same way next time; a 4xx
+            # (Gmail's 454 "too many login attempts", a 421 busy server) passes later.
             raise NotifyError(f"SMTP server {where} refused the login (reply {exc.smtp_code})",
-                              permanent=True) from exc
+                              permanent=exc.smtp_code >= 500) from exc
         except smtplib.SMTPRecipientsRefused as exc:
             codes = sorted({code for code, _ in exc.recipients.values()})
             raise NotifyError(f"SMTP server {where} refused the recipient (reply {codes})",
@@ -103,6 +148,9 @@ class SmtpTransport:
             raise NotifyError(f"SMTP server {where} answered {exc.smtp_code}",
                               permanent=exc.smtp_code >= 500) from exc
         except smtplib.SMTPNotSupportedError as exc:  # e.g. STARTTLS or AUTH not offered
+            if sending:  # send_message: a non-ASCII local part, and no SMTPUTF8 offered
+                raise NotifyError(f"SMTP server {where} does not offer SMTPUTF8, which a non-ASCII "
+                                  "address needs", permanent=True) from exc
             raise NotifyError(f"SMTP server {where} does not support what the settings ask for "
                               "(check SPENDWATCH_SMTP_TLS and the login)", permanent=True) from exc
         except (smtplib.SMTPException, OSError) as exc:  # refused, timeout, TLS, disconnected
