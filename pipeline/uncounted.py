@@ -2,10 +2,10 @@
 
 A budget counts spend in its own currency only (spendwatch keeps no exchange rates): a
 card used abroad (USD 45.99 on an OMR account) is in no budget, and without this the
-budget just looks lower than the statement. Shown beside the budgets
-(GET /api/budgets/summary, `spendwatch budgets list`) so the user can add a budget in
-that currency or knows what is missing. One indexed query over the month's
-transactions: not part of GET /api/budgets, whose cost must not grow with them.
+budget just looks lower than the statement. GET /api/reports/outside-budgets and a line
+under `spendwatch budgets list` say how much, so the user can add a budget in that currency
+or knows what is missing. One indexed query over the month's transactions: a report, not
+part of the budget reads, whose cost must not grow with the transactions.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from api.deps import CallerDep, NotFound, NowDep, PathId, SessionDep, UserDep
 from api.schemas import BudgetIn, BudgetPatch, check_minor
 from models import Budget, from_minor, to_minor
-from pipeline import budget_edit, budget_view, periods, uncounted
+from pipeline import budget_edit, budget_view, periods
 from pipeline.users import Owner
 
 router = APIRouter(prefix="/api/budgets", tags=["budgets"])
@@ -124,10 +124,6 @@ def summary(s: SessionDep, user: UserDep, now: NowDep) -> dict[str, Any]:
                                                                "percent": closest.percent},
         "exceeded": [b["name"] for b in out if b["state"] == "exceeded"],
         "all_on_track": all(b["on_track"] for b in out),
-        # This month's spend in currencies no budget is in (a card used abroad): counted nowhere.
-        "outside_budgets": [{"currency": u.currency, "spent": str(from_minor(u.spent_minor, u.currency)),
-                             "count": u.count, "since": u.since.isoformat()}
-                            for u in uncounted.this_month(s, user, now)],
     }
 
 

@@ -12,10 +12,10 @@ from typing import Any, Literal
 from fastapi import APIRouter, HTTPException, Query
 from sqlalchemy import func, select
 
-from api.deps import SessionDep, UserDep
+from api.deps import NowDep, SessionDep, UserDep
 from api.routes.transactions import local_start
 from models import Category, Transaction, from_minor
-from pipeline import periods
+from pipeline import periods, uncounted
 
 router = APIRouter(prefix="/api/reports", tags=["reports"])
 
@@ -70,3 +70,10 @@ def spending(
                  for (name, cur), (minor, count) in rows],
         "totals": {cur: str(from_minor(minor, cur)) for cur, minor in sorted(by_currency.items())},
     }
+
+
+@router.get("/outside-budgets")
+def outside_budgets(s: SessionDep, user: UserDep, now: NowDep) -> list[dict[str, Any]]:
+    """This month's spend in currencies no active budget is in (a card used abroad): counted by no budget."""
+    return [{"currency": u.currency, "spent": str(from_minor(u.spent_minor, u.currency)), "count": u.count,
+             "since": u.since.isoformat()} for u in uncounted.this_month(s, user, now)]
