@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Category, Rule, Transaction, User
+from models import BankAccount, Category, Rule, Transaction, User
 from pipeline import budgets
 
 
@@ -59,12 +59,17 @@ class Categorizer:
             select(Rule).where(Rule.user_id == user_id, Rule.active.is_(True)).order_by(Rule.priority, Rule.id)
         ).all()
         self.specs = rule_specs(rules)
+        # The user's own accounts and cards: a debit naming another of them ("credit card
+        # payment 4837****1518", "transfer to a/c xxxx0019") is money between them, not spend.
+        # Without them a card bill paid from the current account counted its purchases twice.
+        self.own_masks = [m for m in s.scalars(select(BankAccount.mask).where(
+            BankAccount.user_id == user_id, BankAccount.is_own.is_(True))) if m]
         self.category_ids: dict[str, int] = {}
 
     def apply(self, txn: Transaction) -> None:
         from pipeline.categorize import categorize, fields_of
 
-        decision = categorize(fields_of(txn), self.specs)
+        decision = categorize(fields_of(txn), self.specs, own_masks=self.own_masks)
         if decision.display_name:
             txn.display_name = decision.display_name
         txn.merchant = decision.merchant or txn.merchant_raw
