@@ -39,7 +39,7 @@ from pipeline import budgets, config, secrets
 from pipeline.db import make_engine
 from pipeline.users import create_user
 from tests.servers.postgres import create_database, drop_database
-from tests.support.service import fresh_database
+from tests.support.service import schema_factory
 
 NOW = datetime(2026, 11, 20, 8, 0, tzinfo=timezone.utc)  # 12:00 in Muscat
 
@@ -49,15 +49,7 @@ def factory(request, tmp_path, monkeypatch):
     monkeypatch.setenv("SPENDWATCH_SECRET_KEY", Fernet.generate_key().decode())
     monkeypatch.setenv("SPENDWATCH_DATA_DIR", str(tmp_path / "data"))
     config.reset()
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'api.db'}"
-    else:
-        url = fresh_database(request.getfixturevalue("pg_url"))
-    engine = make_engine(url)
-    Base.metadata.create_all(engine)
-    yield sessionmaker(bind=engine, expire_on_commit=False)
-    engine.dispose()
-    config.reset()
+    yield from schema_factory(request, tmp_path, "api.db")
 
 
 @pytest.fixture

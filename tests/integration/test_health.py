@@ -13,12 +13,11 @@ from sqlalchemy import create_engine
 from sqlalchemy.orm import sessionmaker
 
 from api.app import create_app
-from models import Alert, Base, Budget, BudgetPeriod, MailAccount, NotifyTarget, Outbox, RawEmail
+from models import Alert, Budget, BudgetPeriod, MailAccount, NotifyTarget, Outbox, RawEmail
 from pipeline import config, health
-from pipeline.db import make_engine
 from pipeline.users import create_user
 from tests.support.cli import embedded_cli
-from tests.support.service import fresh_database
+from tests.support.service import schema_factory
 
 NOW = datetime(2026, 12, 2, 9, 0, tzinfo=timezone.utc)
 TIMEOUT = timedelta(minutes=10)
@@ -28,13 +27,7 @@ TIMEOUT = timedelta(minutes=10)
 def factory(request, tmp_path, monkeypatch):
     monkeypatch.setenv("SPENDWATCH_SECRET_KEY", Fernet.generate_key().decode())
     config.reset()
-    url = f"sqlite:///{tmp_path / 'h.db'}" if request.param == "sqlite" else fresh_database(
-        request.getfixturevalue("pg_url"))
-    engine = make_engine(url)
-    Base.metadata.create_all(engine)
-    yield sessionmaker(bind=engine, expire_on_commit=False)
-    engine.dispose()
-    config.reset()
+    yield from schema_factory(request, tmp_path, "h.db")
 
 
 def seed(factory, *, polled_ago: timedelta, pending_ago: timedelta | None = None, error: str | None = None,

@@ -11,15 +11,13 @@ import pytest
 from cryptography.fernet import Fernet
 from fastapi.testclient import TestClient
 from sqlalchemy import select
-from sqlalchemy.orm import sessionmaker
 
 from api.app import create_app
-from models import Base, Budget, Transaction, User, to_minor
+from models import Budget, Transaction, User, to_minor
 from pipeline import config, db
-from pipeline.db import make_engine
 from pipeline.users import create_user
 from tests.support.cli import embedded_cli
-from tests.support.service import fresh_database
+from tests.support.service import schema_factory
 
 pytestmark = pytest.mark.integration
 
@@ -51,13 +49,7 @@ def seed(s, user_id: int) -> None:
 def factory(request, tmp_path, monkeypatch):
     monkeypatch.setenv("SPENDWATCH_SECRET_KEY", Fernet.generate_key().decode())
     config.reset()
-    url = f"sqlite:///{tmp_path / 'o.db'}" if request.param == "sqlite" else fresh_database(
-        request.getfixturevalue("pg_url"))
-    engine = make_engine(url)
-    Base.metadata.create_all(engine)
-    yield sessionmaker(bind=engine, expire_on_commit=False)
-    engine.dispose()
-    config.reset()
+    yield from schema_factory(request, tmp_path, "o.db")
 
 
 def test_the_report_names_what_no_budget_counts(factory):

@@ -19,12 +19,11 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.app import create_app
-from models import Base, MailAccount, NotifyTarget
+from models import MailAccount, NotifyTarget
 from pipeline import config, db, secrets
-from pipeline.db import make_engine
 from pipeline.users import create_user
 from tests.support.cli import cli_on
-from tests.support.service import fresh_database
+from tests.support.service import schema_factory
 
 NOW = datetime(2026, 11, 20, 8, 0, tzinfo=timezone.utc)
 WORKER, NEW, STRANGER = (Fernet.generate_key().decode() for _ in range(3))
@@ -137,13 +136,7 @@ def test_a_server_database_without_the_key_makes_no_key_file(pg_migrated_url, tm
 def factory(request, tmp_path, monkeypatch) -> Iterator[sessionmaker[Session]]:
     monkeypatch.setenv("SPENDWATCH_DATA_DIR", str(tmp_path / "data"))
     use_keys(monkeypatch, WORKER)
-    url = f"sqlite:///{tmp_path / 'api.db'}" if request.param == "sqlite" else fresh_database(
-        request.getfixturevalue("pg_url"))
-    engine = make_engine(url)
-    Base.metadata.create_all(engine)
-    yield sessionmaker(bind=engine, expire_on_commit=False)
-    engine.dispose()
-    config.reset()
+    yield from schema_factory(request, tmp_path, "api.db")
 
 
 @pytest.fixture

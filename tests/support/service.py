@@ -18,6 +18,7 @@ from cryptography.fernet import Fernet
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+import models
 from models import Budget, MailAccount, NotifyTarget, RawEmail, User, to_minor
 from pipeline import config, db, schema, secrets
 from tests.servers.postgres import create_database
@@ -30,6 +31,25 @@ def fresh_database(server_url: str) -> str:
 
 class WaitTimeout(AssertionError):
     """A condition did not hold in time (an assertion in tests; the benchmarks catch it)."""
+
+
+def schema_factory(request: pytest.FixtureRequest, tmp_path: Path, name: str) -> Iterator[sessionmaker[Session]]:
+    """Sessions on a fresh database with the models' schema: a SQLite file in ``tmp_path`` when
+    ``request.param`` is "sqlite", else a new database on the session's PostgreSQL (``pg_url``).
+
+    For a ``factory`` fixture parametrized over both; set the environment before calling it.
+    """
+    from pipeline.db import make_engine
+
+    url = f"sqlite:///{tmp_path / name}" if request.param == "sqlite" else fresh_database(
+        request.getfixturevalue("pg_url"))
+    engine = make_engine(url)
+    models.Base.metadata.create_all(engine)
+    try:
+        yield sessionmaker(bind=engine, expire_on_commit=False)
+    finally:
+        engine.dispose()
+        config.reset()
 
 
 def wait_for(predicate: Callable[[], Any], timeout: float = 30.0, what: str = "condition",
