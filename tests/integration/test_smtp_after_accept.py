@@ -18,48 +18,26 @@ although delivered).
 from __future__ import annotations
 
 import socket
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 import pytest
 
 from pipeline import config
 from pipeline.notify import AlertMessage, NotifyError
 from pipeline.notify.email import SmtpTransport
+from tests.support.scripted import ScriptedServer
 
 
-@dataclass
-class ScriptedSmtp:
-    mode: str
-    port: int = 0
-    messages: list[bytes] = field(default_factory=list)
-    _sock: socket.socket | None = None
-    _stop: threading.Event = field(default_factory=threading.Event)
+class ScriptedSmtp(ScriptedServer):
+    def __init__(self, mode: str) -> None:
+        super().__init__()
+        self.mode = mode
+        self.messages: list[bytes] = []
 
     def start(self) -> None:
-        self._sock = socket.socket()
-        self._sock.bind(("127.0.0.1", 0))
-        self._sock.listen(5)
-        self._sock.settimeout(0.2)
-        self.port = self._sock.getsockname()[1]
-        threading.Thread(target=self._serve, daemon=True).start()
+        self.start_listening()
 
-    def stop(self) -> None:
-        self._stop.set()
-        if self._sock is not None:
-            self._sock.close()
-
-    def _serve(self) -> None:
-        assert self._sock is not None
-        while not self._stop.is_set():
-            try:
-                conn, _ = self._sock.accept()
-            except OSError:
-                continue
-            threading.Thread(target=self._session, args=(conn,), daemon=True).start()
-
-    def _session(self, conn: socket.socket) -> None:
+    def session(self, conn: socket.socket) -> None:
         f = conn.makefile("rb")
         try:
             conn.sendall(b"220 scripted ESMTP\r\n")

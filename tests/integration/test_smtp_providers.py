@@ -19,7 +19,6 @@ import ipaddress
 import re
 import socket
 import ssl
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -43,6 +42,7 @@ from pipeline import config
 from pipeline.notify import AlertMessage, NotifyError
 from pipeline.notify.email import SmtpTransport
 from tests.servers._util import free_port
+from tests.support.scripted import ScriptedServer
 
 pytestmark = pytest.mark.integration
 
@@ -328,47 +328,25 @@ def test_replies_after_data(smtp_server: Callable[..., Server], reply: str, perm
 
 
 # ------------------------------------------------------------------ timeouts
-@dataclass
-class Scripted:
+class Scripted(ScriptedServer):
     """A socket server: ``silent`` says nothing after accepting; ``slow`` answers every line
     ``delay`` seconds late; ``close_after_data`` takes the message and hangs up without a reply."""
 
-    mode: str
-    delay: float = 0.0
-    port: int = 0
-    received: list[bytes] = field(default_factory=list)
-    _sock: socket.socket | None = None
-    _stop: threading.Event = field(default_factory=threading.Event)
+    def __init__(self, mode: str, delay: float = 0.0) -> None:
+        super().__init__()
+        self.mode, self.delay = mode, delay
+        self.received: list[bytes] = []
 
     def start(self) -> Scripted:
-        self._sock = socket.socket()
-        self._sock.bind(("127.0.0.1", 0))
-        self._sock.listen(5)
-        self._sock.settimeout(0.2)
-        self.port = self._sock.getsockname()[1]
-        threading.Thread(target=self._serve, daemon=True).start()
+        self.start_listening()
         return self
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._sock is not None:
-            self._sock.close()
-
-    def _serve(self) -> None:
-        assert self._sock is not None
-        while not self._stop.is_set():
-            try:
-                conn, _ = self._sock.accept()
-            except OSError:
-                continue
-            threading.Thread(target=self._session, args=(conn,), daemon=True).start()
 
     def _reply(self, conn: socket.socket, line: bytes) -> None:
         if self._stop.wait(self.delay):
             raise OSError("stopped")
         conn.sendall(line)
 
-    def _session(self, conn: socket.socket) -> None:
+    def session(self, conn: socket.socket) -> None:
         f = conn.makefile("rb")
         try:
             if self.mode == "silent":
