@@ -193,6 +193,50 @@ def categories_add(name: str, user: str | None = UserOpt) -> None:
         out.print(escape(f"category #{cat.id} {name!r} added"))
 
 
+def _category(s: object, user_id: int, name: str) -> Category:
+    from sqlalchemy.orm import Session
+
+    assert isinstance(s, Session)
+    cat = s.scalar(select(Category).where(Category.user_id == user_id, Category.name == name))
+    if cat is None:
+        fail(f"no category {name!r} (see `spendwatch categories list`)")
+    assert cat is not None
+    return cat
+
+
+@categories_app.command("rename")
+def categories_rename(old: str, new: str, user: str | None = UserOpt) -> None:
+    """Rename a category; rules that file into it follow (budgets and transactions keep it)."""
+    from pipeline import category_edit
+
+    factory = open_db()
+    with factory.begin() as s:
+        u = resolve_user(s, user)
+        cat = _category(s, u.id, old)
+        try:
+            rules = category_edit.rename(s, cat, new)
+        except category_edit.CategoryError as exc:
+            fail(str(exc))
+        out.print(escape(f"category #{cat.id} renamed {old!r} -> {cat.name!r}; {rules} rule(s) follow"))
+
+
+@categories_app.command("remove")
+def categories_remove(name: str, user: str | None = UserOpt) -> None:
+    """Remove a category no budget or rule uses; its transactions go to Uncategorized."""
+    from pipeline import category_edit
+
+    factory = open_db()
+    with factory.begin() as s:
+        u = resolve_user(s, user)
+        cat = _category(s, u.id, name)
+        try:
+            removed = category_edit.remove(s, cat, config.now())
+        except category_edit.CategoryError as exc:
+            fail(str(exc))
+            return
+        out.print(escape(f"category {name!r} removed; {removed.moved} transaction(s) moved to Uncategorized"))
+
+
 # ---------------------------------------------------------------- rules
 def _rule_json(text: str) -> object:
     path = Path(text[1:]) if text.startswith("@") else None
