@@ -81,6 +81,9 @@ def replace_rule(rule_id: PathId, body: RuleIn, s: SessionDep, user: UserDep) ->
     rule = _owned(s, user.id, rule_id)
     for key, value in stored_form(body).items():
         setattr(rule, key, value)
+    # A learned rule the user rewrote is theirs now: later corrections learn beside it, they
+    # no longer rewrite what the user wrote (pipeline.learning only touches origin "learned").
+    rule.origin = "user"
     s.flush()
     return _json(rule)
 

@@ -33,15 +33,17 @@ class WaitTimeout(AssertionError):
     """A condition did not hold in time (an assertion in tests; the benchmarks catch it)."""
 
 
-def schema_factory(request: pytest.FixtureRequest, tmp_path: Path, name: str) -> Iterator[sessionmaker[Session]]:
+def schema_factory(request: pytest.FixtureRequest, tmp_path: Path, name: str,
+                   backend: str | None = None) -> Iterator[sessionmaker[Session]]:
     """Sessions on a fresh database with the models' schema: a SQLite file in ``tmp_path`` when
-    ``request.param`` is "sqlite", else a new database on the session's PostgreSQL (``pg_url``).
+    ``backend`` (default ``request.param``) is "sqlite", else a new database on the session's
+    PostgreSQL (``pg_url``).
 
     For a ``factory`` fixture parametrized over both; set the environment before calling it.
     """
     from pipeline.db import make_engine
 
-    url = f"sqlite:///{tmp_path / name}" if request.param == "sqlite" else fresh_database(
+    url = f"sqlite:///{tmp_path / name}" if (backend or request.param) == "sqlite" else fresh_database(
         request.getfixturevalue("pg_url"))
     engine = make_engine(url)
     models.Base.metadata.create_all(engine)
