@@ -9,6 +9,7 @@ often quotes the recipient).
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import smtplib
 import ssl
@@ -104,6 +105,15 @@ def eml_name(message_id: str) -> str:
     return _UNSAFE_NAME.sub("_", message_id.strip().strip("<>")) + ".eml"
 
 
+def _loopback(host: str) -> bool:
+    if host.strip().lower().rstrip(".") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
 class SmtpTransport:
     def __init__(self, settings: config.Settings | None = None) -> None:
         self.settings = settings or config.get()
@@ -118,6 +128,11 @@ class SmtpTransport:
     def send(self, message: AlertMessage, address: str) -> None:
         s = self.settings
         where = f"{s.smtp_host}:{s.smtp_port}"
+        if s.smtp_username and s.smtp_tls == "none" and not _loopback(s.smtp_host):
+            # smtplib logs in over a plain connection when the server offers AUTH: the password
+            # would cross the network readable. A relay on this machine may stay plain.
+            raise NotifyError(f"SPENDWATCH_SMTP_TLS=none would send the SMTP password to {where} unencrypted: "
+                              "set SPENDWATCH_SMTP_TLS to starttls (port 587) or ssl (465)", permanent=True)
         msg = build(message, address, s.smtp_from)
         accepted = sending = False
         try:
