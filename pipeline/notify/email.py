@@ -169,6 +169,12 @@ class SmtpTransport:
             raise NotifyError(f"SMTP server {where} does not support what the settings ask for "
                               "(check SPENDWATCH_SMTP_TLS and the login)", permanent=True) from exc
         except (smtplib.SMTPException, OSError) as exc:  # refused, timeout, TLS, disconnected
+            if not sending and type(exc) is smtplib.SMTPException and "authentication method" in str(exc):
+                # The server offers only mechanisms smtplib lacks (XOAUTH2 alone): settings, not
+                # an outage; retried, it failed 60 times over two days as "unreachable".
+                raise NotifyError(f"SMTP server {where} offers no login method spendwatch can use "
+                                  "(PLAIN, LOGIN or CRAM-MD5): use another submission server or an app password",
+                                  permanent=True) from exc
             raise NotifyError(f"SMTP server {where} unreachable ({type(exc).__name__})") from exc
 
 

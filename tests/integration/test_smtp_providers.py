@@ -358,7 +358,9 @@ class Scripted(ScriptedServer):
                 if not line:
                     return
                 verb = line[:4].upper()
-                if verb == b"EHLO":
+                if verb == b"EHLO" and self.mode == "xoauth2_only":
+                    self._reply(conn, b"250-scripted\r\n250 AUTH XOAUTH2\r\n")
+                elif verb == b"EHLO":
                     self._reply(conn, b"250-scripted\r\n250 8BITMIME\r\n")
                 elif verb in (b"HELO", b"MAIL", b"RCPT", b"RSET", b"NOOP"):
                     self._reply(conn, b"250 OK\r\n")
@@ -529,3 +531,10 @@ def test_a_line_break_in_a_non_ascii_address_is_still_refused_not_repaired(
     error = send_error(transport(server.port), to=to)
     assert error.permanent and str(error) == "cannot build the alert e-mail (ValueError); not retried"
     assert server.messages == []
+
+
+def test_a_server_offering_only_xoauth2_is_a_settings_error_not_an_outage(scripted: Callable[..., Scripted]) -> None:
+    server = scripted("xoauth2_only")
+    error = send_error(transport(server.port, "none", USER, PASSWORD))
+    assert error.permanent and "no login method" in str(error), str(error)
+    assert server.received == []
