@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from pipeline.merchant_map import category_for, normalise_merchant
 
-FIELDS = ("merchant", "description", "counterparty", "amount", "account", "bank", "direction", "kind")
+FIELDS = ("merchant", "description", "counterparty", "amount", "account", "bank", "direction", "kind", "currency")
 OPERATORS = ("equals", "contains", "starts_with", "regex", "fuzzy", "min", "max")
 DEFAULT_CATEGORY = "Uncategorized"
 ACTIONS = ("set_category", "mark_transfer", "mark_income", "exclude", "set_display_name")
@@ -74,6 +74,9 @@ class TxnFields:
     bank: str | None
     direction: str
     kind: str
+    # An amount is compared in the transaction's own currency: "currency equals USD" beside
+    # "amount max 5" keeps such a rule to one currency.
+    currency: str | None = None
 
 
 @dataclass(frozen=True)
@@ -201,6 +204,7 @@ def fields_of(txn: Any) -> TxnFields:
         bank=txn.bank,
         direction=txn.direction,
         kind=txn.kind,
+        currency=txn.currency,
     )
 
 

@@ -16,7 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from pipeline.categorize import ACTIONS, FIELDS, Condition, RuleError, RuleSpec, check_regex
 
-FieldName = Literal["merchant", "description", "counterparty", "amount", "account", "bank", "direction", "kind"]
+FieldName = Literal["merchant", "description", "counterparty", "amount", "account", "bank", "direction", "kind",
+                    "currency"]
 Operator = Literal["equals", "contains", "starts_with", "regex", "fuzzy", "min", "max"]
 ActionType = Literal["set_category", "mark_transfer", "mark_income", "exclude", "set_display_name"]
 

@@ -119,3 +119,11 @@ def test_stored_form_round_trips():
     again = validate_rule(stored)
     assert stored_form(again) == stored and stored["priority"] == 5
     assert stored["actions"] == [{"type": "set_category", "value": "Cafes"}]
+
+
+def test_a_currency_condition_keeps_an_amount_rule_to_one_currency():
+    spec = to_spec(validate_rule(rule({"field": "currency", "op": "equals", "value": "usd"},
+                                      {"field": "amount", "op": "max", "value": "5"})))
+    assert spec.matches(txn(amount=Decimal("4.50"), currency="USD"))
+    assert not spec.matches(txn(amount=Decimal("4.500"), currency="OMR"))
+    assert not spec.matches(txn(amount=Decimal("4.50")))  # no currency known: no match
