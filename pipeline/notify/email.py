@@ -12,7 +12,9 @@ from __future__ import annotations
 import ipaddress
 import re
 import smtplib
+import socket
 import ssl
+import threading
 from datetime import datetime, timezone
 from email import errors, policy
 from email.headerregistry import Address, AddressHeader, HeaderRegistry
@@ -114,6 +116,17 @@ def _loopback(host: str) -> bool:
         return False
 
 
+def _cut_off(client: smtplib.SMTP, cut: threading.Event) -> None:
+    """The send's deadline passed: end the connection under the thread blocked on it."""
+    cut.set()
+    sock = getattr(client, "sock", None)  # the TLS socket after STARTTLS
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass  # closed already
+
+
 class SmtpTransport:
     def __init__(self, settings: config.Settings | None = None) -> None:
         self.settings = settings or config.get()
@@ -135,16 +148,27 @@ class SmtpTransport:
                               "set SPENDWATCH_SMTP_TLS to starttls (port 587) or ssl (465)", permanent=True)
         msg = build(message, address, s.smtp_from)
         accepted = sending = False
+        # SPENDWATCH_SMTP_TIMEOUT_S bounds each reply; this bounds the whole send, at half the
+        # sweep's sending timeout: a server trickling a line per timeout could otherwise keep one
+        # send going until the sweep reclaims the row, and another worker sends it meanwhile.
+        deadline = s.sweep_sending_timeout_s / 2
+        cut = threading.Event()
         try:
             try:
                 with self._connect() as client:
-                    if s.smtp_tls == "starttls":
-                        client.starttls(context=ssl.create_default_context())
-                    if s.smtp_username:
-                        client.login(s.smtp_username, s.smtp_password)
-                    sending = True
-                    client.send_message(msg)
-                    accepted = True
+                    timer = threading.Timer(deadline, _cut_off, args=(client, cut))
+                    timer.daemon = True
+                    timer.start()
+                    try:
+                        if s.smtp_tls == "starttls":
+                            client.starttls(context=ssl.create_default_context())
+                        if s.smtp_username:
+                            client.login(s.smtp_username, s.smtp_password)
+                        sending = True
+                        client.send_message(msg)
+                        accepted = True
+                    finally:
+                        timer.cancel()
             except (smtplib.SMTPException, OSError):
                 if not accepted:
                     raise
@@ -169,6 +193,9 @@ class SmtpTransport:
             raise NotifyError(f"SMTP server {where} does not support what the settings ask for "
                               "(check SPENDWATCH_SMTP_TLS and the login)", permanent=True) from exc
         except (smtplib.SMTPException, OSError) as exc:  # refused, timeout, TLS, disconnected
+            if cut.is_set():
+                raise NotifyError(f"SMTP server {where} took over {deadline:.0f} s for one message: "
+                                  "cut off, tried again later") from exc
             if not sending and type(exc) is smtplib.SMTPException and "authentication method" in str(exc):
                 # The server offers only mechanisms smtplib lacks (XOAUTH2 alone): settings, not
                 # an outage; retried, it failed 60 times over two days as "unreachable".

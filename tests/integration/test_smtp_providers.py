@@ -538,3 +538,17 @@ def test_a_server_offering_only_xoauth2_is_a_settings_error_not_an_outage(script
     error = send_error(transport(server.port, "none", USER, PASSWORD))
     assert error.permanent and "no login method" in str(error), str(error)
     assert server.received == []
+
+
+def test_a_send_that_trickles_past_its_deadline_is_cut_off_and_retried(scripted: Callable[..., Scripted]) -> None:
+    """Each reply within SPENDWATCH_SMTP_TIMEOUT_S, the whole send over half the sweep's
+    sending timeout: cut off, so the sweep never hands the row to a second worker while this
+    one still sends it."""
+    server = scripted("slow", delay=0.3)
+    t = SmtpTransport(config.Settings(smtp_host="127.0.0.1", smtp_port=server.port, smtp_timeout_s=1.0,
+                                      smtp_from="alerts@spendwatch.example", sweep_sending_timeout_s=1.2))
+    started = time.monotonic()
+    error = send_error(t)
+    assert time.monotonic() - started < 1.5  # the deadline is 0.6 s; the send alone takes over 1.5 s
+    assert not error.permanent and "cut off" in str(error), str(error)
+    assert server.received == []
