@@ -42,6 +42,12 @@ def category_named(s: Session, user_id: int, name: str) -> Category:
     return cat
 
 
+def own_masks(s: Session, user_id: int) -> list[str]:
+    """Masks of the user's own accounts and cards (``is_own``): the other side of a transfer."""
+    return [m for m in s.scalars(select(BankAccount.mask).where(BankAccount.user_id == user_id,
+                                                                BankAccount.is_own.is_(True))) if m]
+
+
 def categorize_transaction(s: Session, txn: Transaction, user: User) -> None:
     """Set category, transfer/income flags and display name from rules and the built-in map."""
     Categorizer(s, user.id).apply(txn)
@@ -62,8 +68,7 @@ class Categorizer:
         # The user's own accounts and cards: a debit naming another of them ("credit card
         # payment 4837****1518", "transfer to a/c xxxx0019") is money between them, not spend.
         # Without them a card bill paid from the current account counted its purchases twice.
-        self.own_masks = [m for m in s.scalars(select(BankAccount.mask).where(
-            BankAccount.user_id == user_id, BankAccount.is_own.is_(True))) if m]
+        self.own_masks = own_masks(s, user_id)
         self.category_ids: dict[str, int] = {}
 
     def apply(self, txn: Transaction) -> None:

@@ -20,7 +20,8 @@ from typing import Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import BankAccount, Transaction
+from models import Transaction
+from pipeline.categorizing import own_masks
 
 WINDOW = timedelta(days=3)
 
@@ -85,8 +86,7 @@ def opposite_half(s: Session, txn: Transaction, window: timedelta = WINDOW) -> T
     """The stored opposite half of ``txn`` (``find_pair`` over the user's own accounts), or None."""
     if not txn.account_mask:
         return None
-    own = list(s.scalars(select(BankAccount.mask).where(BankAccount.user_id == txn.user_id,
-                                                        BankAccount.is_own.is_(True))))
+    own = own_masks(s, txn.user_id)
     candidates = s.scalars(select(Transaction).where(
         Transaction.user_id == txn.user_id,
         Transaction.id != txn.id,

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import BankAccount, Category, Rule, Transaction
+from models import Category, Rule, Transaction
 from pipeline import budgets
 from pipeline.categorize import RuleSpec, fields_of, rule_specs
 
@@ -120,11 +120,6 @@ def delete_transaction(s: Session, txn: Transaction, now: datetime) -> None:
     s.flush()
 
 
-def own_masks(s: Session, user_id: int) -> list[str]:
-    return list(s.scalars(select(BankAccount.mask).where(BankAccount.user_id == user_id,
-                                                         BankAccount.is_own.is_(True))))
-
-
 def _category_id(s: Session, user_id: int, name: str) -> int:
     from pipeline.categorizing import category_named
 
@@ -181,9 +176,10 @@ def run_order(s: Session, user_id: int, spec: RuleSpec, priority: int) -> list[R
     rows = s.scalars(select(Rule).where(Rule.user_id == user_id, Rule.active.is_(True), Rule.id != spec.id)
                      if spec.id is not None else
                      select(Rule).where(Rule.user_id == user_id, Rule.active.is_(True))).all()
-    placed: list[tuple[tuple[int, float], RuleSpec]] = [
-        ((r.priority, r.id), one) for r in rows for one in rule_specs([r])]  # a broken stored rule: skipped
-    placed.append(((priority, spec.id if spec.id is not None else float("inf")), spec))
+    # (priority, unsaved, id): an unsaved rule sorts after every stored rule of its priority.
+    placed: list[tuple[tuple[int, bool, int], RuleSpec]] = [
+        ((r.priority, False, r.id), one) for r in rows for one in rule_specs([r])]  # a broken stored rule: skipped
+    placed.append(((priority, spec.id is None, spec.id or 0), spec))
     return [one for _key, one in sorted(placed, key=lambda p: p[0])]
 
 

@@ -465,15 +465,16 @@ def watch_cmd(
     # Which mailboxes are watched (and the wait for one) is logged at INFO, shown at the
     # default SPENDWATCH_LOG_LEVEL; the level is set for every command in pipeline.cli.
     err.print(f"watching the enabled mailboxes (re-read every {rescan:g} s); Ctrl-C stops")
-    sweeper = threading.Thread(target=sweep_every, args=(stop,), name="sweep", daemon=True)
-    if not config.get().broker_url:
+    sweeper = None
+    if not config.get().broker_url:  # on a broker, beat sweeps
+        sweeper = threading.Thread(target=sweep_every, args=(stop,), name="sweep", daemon=True)
         sweeper.start()
     try:
         supervise(factory, enqueue_process, stop=stop, rescan_s=rescan)
     finally:
         stop.set()
-        if sweeper.is_alive():
-            sweeper.join(timeout=30)  # a send under way finishes (the SMTP timeout bounds it)
+        if sweeper is not None:
+            sweeper.join(timeout=30)  # a send under way finishes
 
 
 # ---------------------------------------------------------------- reprocess / verify / status

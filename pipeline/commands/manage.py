@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from models import Budget, Category, Rule, Transaction, from_minor, to_minor
 from pipeline import budget_edit, budget_view, config, learning, txn_edit, uncounted
@@ -58,10 +59,7 @@ def budgets_list(user: str | None = UserOpt) -> None:
                   f"{from_minor(o.spent_minor, o.currency)} spent in {o.count} transaction(s) since {o.since}")
 
 
-def _category_ids(s: object, user_id: int, names: list[str]) -> list[int]:
-    from sqlalchemy.orm import Session
-
-    assert isinstance(s, Session)
+def _category_ids(s: Session, user_id: int, names: list[str]) -> list[int]:
     ids = []
     for name in names:
         cat = s.scalar(select(Category).where(Category.user_id == user_id, Category.name == name))
@@ -193,10 +191,7 @@ def categories_add(name: str, user: str | None = UserOpt) -> None:
         out.print(escape(f"category #{cat.id} {name!r} added"))
 
 
-def _category(s: object, user_id: int, name: str) -> Category:
-    from sqlalchemy.orm import Session
-
-    assert isinstance(s, Session)
+def _category(s: Session, user_id: int, name: str) -> Category:
     cat = s.scalar(select(Category).where(Category.user_id == user_id, Category.name == name))
     if cat is None:
         fail(f"no category {name!r} (see `spendwatch categories list`)")
