@@ -19,6 +19,7 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -68,13 +69,25 @@ def sender_allowed(sender: str | None, account: MailAccount, bank_domains: Itera
         d = d.lower().lstrip("@").lstrip(".")
         return domain == d or domain.endswith("." + d)
 
-    if any(under(d) for d in bank_domains):
+    # The domain and each parent of it, looked up in the bank list: the list has dozens of
+    # domains and this runs for every new mail of a first sync.
+    labels = domain.split(".")
+    if not _normal(bank_domains).isdisjoint(".".join(labels[i:]) for i in range(len(labels))):
         return True
     for entry in account.sender_filter or []:
         entry = str(entry).lower().strip()
         if entry == "*" or entry == addr or ("@" not in entry and under(entry)) or (entry.startswith("@") and under(entry)):
             return True
     return bool(account.accept_forwarded and addr in {o.lower() for o in own})
+
+
+def _normal(domains: Iterable[str]) -> frozenset[str]:
+    return _normal_set(domains if isinstance(domains, frozenset) else frozenset(domains))
+
+
+@lru_cache(maxsize=8)
+def _normal_set(domains: frozenset[str]) -> frozenset[str]:
+    return frozenset(d.lower().lstrip("@").lstrip(".") for d in domains)
 
 
 def _batches(seq: list[int], n: int) -> Iterable[list[int]]:
@@ -181,7 +194,7 @@ def poll_folder(
                     f"message of {size / 1e6:.1f} MB is over the {settings.max_message_bytes / 1e6:.1f} MB "
                     "limit for bank alerts: headers kept, body left on the server"), account, folder, state, where))
             elif uid in bodies:
-                rows.append(raw_row(raw=bodies[uid], **where))
+                rows.append(raw_row(raw=bodies[uid], head=heads[uid].parsed, **where))
             elif uid in waiting and give_up:
                 rows.append(_headers_only(heads[uid].raw_headers, heads[uid].size or 0, (
                     f"the server returned no body for UID {uid} while still listing it, since at least "

@@ -12,6 +12,7 @@ import mailbox as stdlib_mailbox
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from email.message import Message
 from email.parser import BytesHeaderParser
 from email.policy import compat32
 from email.utils import parsedate_to_datetime
@@ -50,6 +51,11 @@ def header_info(raw: bytes) -> HeaderInfo:
         head = _HEADERS.parsebytes(raw[:256 * 1024], headersonly=True)
     except Exception:  # noqa: BLE001 - stdlib parser on hostile bytes: anything may come out
         return HeaderInfo(None, None, None, None)
+    return info_of(head)
+
+
+def info_of(head: Message) -> HeaderInfo:
+    """The row's header fields out of an already parsed header block (never raises)."""
     when = None
     try:
         if head.get("Date"):
@@ -63,7 +69,7 @@ def header_info(raw: bytes) -> HeaderInfo:
     # alone, uncut; never raises (nested comments make parseaddr recurse).
     try:
         froms = head.get_all("From") or []
-    except Exception:  # noqa: BLE001 - as above
+    except Exception:  # noqa: BLE001 - stdlib parser on hostile bytes: anything may come out
         froms = []
     sender = read_from(froms).address or None
     return HeaderInfo(_clip(head.get("Message-ID"), 998), _clip(sender, 320), _clip(head.get("Subject"), 2000), when)
@@ -87,9 +93,14 @@ def raw_row(
     reason: str | None = None,
     truncated: bool = False,
     digest: str | None = None,
+    head: Message | None = None,
 ) -> dict[str, Any]:
-    """The raw_emails row of one mail (headers read here, tolerantly)."""
-    info = header_info(raw)
+    """The raw_emails row of one mail (headers read here, tolerantly).
+
+    ``head``: the mail's header fields already parsed (IMAP's header pre-pass fetched them
+    from the same message): read from there instead of parsing the body's header block again.
+    """
+    info = header_info(raw) if head is None else info_of(head)
     return {
         "user_id": user_id,
         "mail_account_id": mail_account_id,

@@ -17,8 +17,9 @@ import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from email.message import Message
 from email.parser import BytesHeaderParser
 from email.policy import compat32
 from email.utils import parseaddr, parsedate_to_datetime
@@ -67,6 +68,9 @@ class Header:
     size: int  # RFC822.SIZE in bytes, known before the body is fetched
     date: datetime | None  # the Date header; None when missing or unparseable
     raw_headers: bytes  # the fetched header fields, kept for mails too big to fetch
+    # Those fields as read here: the stored row's fields are taken from them instead of
+    # reading the same lines again out of the body (pipeline.ingest.raw_row).
+    parsed: Message | None = field(default=None, compare=False, repr=False)
 
 
 class Mailbox:
@@ -401,7 +405,7 @@ def _header(raw: bytes, size: int) -> Header:
     # A Date that cannot be represented (a 20-digit year or offset: OverflowError) is no
     # date here; the parser reads it again later, as tolerantly.
     date = _field(lambda: parsedate_to_datetime(str(head.get("Date", ""))))
-    return Header(sender, _domain(sender), mid, size, date, raw)
+    return Header(sender, _domain(sender), mid, size, date, raw, head)
 
 
 def _domain(sender: str | None) -> str | None:

@@ -208,3 +208,43 @@ def test_a_body_that_never_comes_is_recorded_as_failed_once_the_hold_is_over(env
     fetch.poll(factory, account_id)  # the cursor has moved on: the folder is not held any more
     rows, cursor, last_error = state(factory, account_id)
     assert cursor == after and last_error is None
+
+
+# ------------------------------------------------------------------ the row's header fields
+
+
+ODD_HEADERS = [
+    # folded Subject and Message-ID, an encoded word, a zone name
+    b"From: Bank Muscat\r\n <NOREPLY@bankmuscat.com>\r\nDate: Mon, 2 Nov 2026 08:00:00 GMT\r\nMessage-ID:\r\n"
+    b" <folded@bankmuscat.com>\r\nSubject: =?utf-8?b?2KjZhtmDINmF2LPZgti3?=\r\n\tcontinued\r\n\r\nbody\r\n",
+    # two From lines, no Message-ID, a Date without a zone, lower-case field names
+    b"from: NOREPLY@bankmuscat.com\r\nFrom: other@bankmuscat.com\r\ndate: Mon, 2 Nov 2026 08:00:00\r\n"
+    b"subject: two froms\r\n\r\nbody\r\n",
+    # raw 8-bit in a header, Sender instead of From, fields after other fields
+    b"X-Mailer: x\r\nSender: NOREPLY@bankmuscat.com\r\nReceived: by mx; Mon, 2 Nov 2026\r\nSubject: caf\xc3\xa9 \xff\r\n"
+    b"Message-ID: <8bit@bankmuscat.com>\r\nDate: Mon, 02 Nov 2026 08:00:00 +0400\r\n\r\nbody\r\n",
+]
+
+
+def test_the_rows_header_fields_from_the_header_fetch_are_those_of_the_stored_mail(env, dovecot):
+    # The stored row's Message-ID (the twin check's key), sender, subject and date are read
+    # from the header FETCH that picks bank mail, not from the body a second time: they
+    # must be what reading the stored bytes gives.
+    from pipeline.ingest import header_info
+
+    factory, account_id = env
+    raws = [alert(1), mails.card_purchase("2.500", "SHELL", WHEN, message_id="<x@bankmuscat.com>"), *ODD_HEADERS]
+    for raw in raws:
+        dovecot.append("alice", "INBOX", raw)
+
+    report = fetch.poll(factory, account_id)
+
+    assert len(report.stored) == len(raws) and report.errors == []
+    with factory() as s:
+        rows = s.scalars(select(RawEmail).order_by(RawEmail.uid)).all()
+    assert [r.message_id for r in rows] == [
+        "<robust-1@bankmuscat.com>", "<x@bankmuscat.com>", "<folded@bankmuscat.com>", None, "<8bit@bankmuscat.com>"]
+    for row in rows:
+        info = header_info(row.raw)
+        assert (row.message_id, row.sender, row.subject, row.received_at) == (
+            info.message_id, info.sender, info.subject, info.date), row.uid
