@@ -13,6 +13,7 @@ from models.money import MoneyError
 from parsers import registry
 from parsers.auth import authenticate, claims_bank
 from parsers.base import (
+    NO_TEMPLATE,
     Alert,
     Authentication,
     BankParser,
@@ -98,6 +99,21 @@ def parse_message(
             label = "forwarded-unverified" if accept_forwarded else "forwarded-without-opt-in"
             auth = Authentication(alert.forwarded_from, True, label, auth.authserv_id)
     chosen = choose(alert, parser)
+    result = _run(chosen, alert)
+    if result.extra.get(NO_TEMPLATE) and parser is None:
+        # The bank parser claimed it (by sender or by a mention of the bank) but knows none
+        # of its wordings: a new alert wording, or another bank's alert naming this bank.
+        # The generic parser reads it if it can; if not, the bank parser's answer stands.
+        fallback = _run(GENERIC, alert)
+        if fallback.status is not Status.UNRECOGNIZED:
+            result = ParseResult(fallback.status, GENERIC.name,
+                                 f"{fallback.reason} (no {chosen.name} wording matched)",
+                                 fallback.transaction, None, fallback.extra)
+    return ParseResult(result.status, result.parser, result.reason, result.transaction, auth, result.extra)
+
+
+def _run(chosen: BankParser, alert: Alert) -> ParseResult:
+    """One parser on the alert: its own errors become a status with a reason."""
     try:
         result = chosen.parse(alert)
     except NotATransaction as exc:
@@ -116,4 +132,4 @@ def parse_message(
         # "OMR 0&800" and the like: a zero amount moves no money and is never counted.
         result = ParseResult(Status.UNRECOGNIZED, chosen.name,
                              f"malformed: amount {result.transaction.amount} is not positive")
-    return ParseResult(result.status, result.parser, result.reason, result.transaction, auth, result.extra)
+    return result

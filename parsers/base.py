@@ -158,3 +158,14 @@ class BankParser(Protocol):
     def parse(self, alert: Alert) -> ParseResult:
         """Parse a claimed message. May raise only ParseError subclasses."""
         ...
+
+
+# ParseResult.extra key: a bank parser claimed the message but knows none of its wordings.
+# parse_message then lets the generic parser read it (a new alert wording of a known bank,
+# or another bank's alert that names this bank), instead of leaving it unread.
+NO_TEMPLATE = "no_template"
+
+
+def no_template(parser: str, reason: str) -> ParseResult:
+    """The result of a bank parser that claimed a message and matched none of its wordings."""
+    return ParseResult(Status.UNRECOGNIZED, parser, reason, extra={NO_TEMPLATE: True})

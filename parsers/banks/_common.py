@@ -28,7 +28,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from models.money import MoneyError, quantize
-from parsers.base import Alert, Direction, Kind, ParsedTransaction, ParseResult, Status
+from parsers.base import Alert, Direction, Kind, ParsedTransaction, ParseResult, Status, no_template
 from parsers.negatives import non_transaction_reason
 
 # Reusable regex fragments; every template builds on these so amounts and currencies are
@@ -200,7 +200,7 @@ class TemplateBank:
         fallback = non_transaction_reason(alert.text, alert.subject)
         if fallback:
             return ParseResult(Status.NOT_TRANSACTION, self.name, fallback)
-        return ParseResult(Status.UNRECOGNIZED, self.name, f"a {self.name} message in no known alert template")
+        return no_template(self.name, f"a {self.name} message in no known alert template")
 
     def _zone(self, currency: str) -> tzinfo | None:
         name = self.zones_by_currency.get(currency, self.zone)

@@ -15,7 +15,16 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from models.money import MoneyError, quantize
-from parsers.base import Alert, Direction, Kind, MalformedAlert, ParsedTransaction, ParseResult, Status
+from parsers.base import (
+    Alert,
+    Direction,
+    Kind,
+    MalformedAlert,
+    ParsedTransaction,
+    ParseResult,
+    Status,
+    no_template,
+)
 from parsers.negatives import non_transaction_reason, strong_reason
 
 TZ = ZoneInfo("Asia/Muscat")
@@ -162,7 +171,7 @@ class BankMuscat:
         reason = non_transaction_reason(text, alert.subject)
         if reason:
             return ParseResult(Status.NOT_TRANSACTION, self.name, reason)
-        return ParseResult(Status.UNRECOGNIZED, self.name, "a Bank Muscat message in no known alert template")
+        return no_template(self.name, "a Bank Muscat message in no known alert template")
 
     # ------------------------------------------------------------------ templates
     def _card_block(self, text: str, flat: str, alert: Alert) -> ParsedTransaction | None:

@@ -1,0 +1,76 @@
+"""A bank parser that claims a message but knows none of its wordings hands it to the generic parser.
+
+A bank writes a new alert wording, or another bank's alert names a bank we have a parser
+for ("... paid to your Emirates NBD card"): the bank parser claims it (by sender or by the
+mention), matches no template, and the mail used to stay unread. Now the generic parser
+reads it when it can; when it cannot, the bank parser's answer stands. A parser forced by
+name is never second-guessed.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from email.message import EmailMessage
+
+import parsers
+from parsers.base import Direction, Status
+
+
+def mail(text: str, sender: str = "alerts@bank.example", subject: str = "Transaction alert") -> bytes:
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = "me@example.org"
+    msg["Subject"] = subject
+    msg["Date"] = "Mon, 16 Nov 2026 10:00:00 +0000"
+    msg["Message-ID"] = "<fallback@bank.example>"
+    msg.set_content(text)
+    return msg.as_bytes()
+
+
+OTHER_BANK_NAMING_ENBD = ("Your Credit Card ending 1001 was used for AED 230.00 at CARREFOUR on 16-Nov-2026.\n"
+                          "Emirates NBD account holders: pay this card from the ENBD app.")
+
+
+def test_another_banks_alert_that_names_a_known_bank_is_read_by_the_generic_parser():
+    result = parsers.parse_message(mail(OTHER_BANK_NAMING_ENBD))
+    assert result.status is Status.TRANSACTION
+    assert result.parser == "generic"
+    assert "no emirates_nbd wording matched" in result.reason
+    t = result.transaction
+    assert t is not None
+    assert (t.amount, t.currency, t.direction, t.merchant) == (Decimal("230.00"), "AED", Direction.DEBIT, "CARREFOUR")
+
+
+def test_a_new_wording_from_the_banks_own_sender_is_read_by_the_generic_parser():
+    text = "Bank Muscat: OMR 12.500 was debited from your account xxxx0019 for a payment to OMANTEL on 16/11/2026."
+    bank_only = parsers.parse_message(mail(text, sender="noreply@bankmuscat.com"), parser="bank_muscat")
+    assert bank_only.status is Status.UNRECOGNIZED  # no Bank Muscat template has this wording
+
+    result = parsers.parse_message(mail(text, sender="noreply@bankmuscat.com"))
+
+    assert result.status is Status.TRANSACTION and result.parser == "generic"
+    assert "no bank_muscat wording matched" in result.reason
+    t = result.transaction
+    assert t is not None and (t.amount, t.currency, t.direction) == (Decimal("12.500"), "OMR", Direction.DEBIT)
+
+
+def test_when_the_generic_parser_cannot_read_it_either_the_bank_parsers_answer_stands():
+    text = "Emirates NBD: thank you for banking with us. Your statement is ready."
+    result = parsers.parse_message(mail(text))
+    assert result.status is not Status.TRANSACTION
+    if result.status is Status.UNRECOGNIZED:
+        assert result.parser == "emirates_nbd"
+        assert result.reason == "a emirates_nbd message in no known alert template"
+
+
+def test_a_forced_parser_is_not_second_guessed():
+    result = parsers.parse_message(mail(OTHER_BANK_NAMING_ENBD), parser="emirates_nbd")
+    assert (result.status, result.parser) == (Status.UNRECOGNIZED, "emirates_nbd")
+
+
+def test_a_bank_parsers_own_not_a_transaction_is_kept():
+    # A wording the bank parser knows is not money moving (here: the generic negatives it
+    # applies itself) is not read again by the generic parser.
+    text = "Emirates NBD: Your OTP for the purchase of AED 230.00 at CARREFOUR is 123456."
+    result = parsers.parse_message(mail(text))
+    assert result.status is Status.NOT_TRANSACTION
