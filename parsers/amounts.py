@@ -31,11 +31,54 @@ CURRENCY_TOKENS: dict[str, str] = {
     "cad": "CAD", "aud": "AUD", "chf": "CHF", "try": "TRY", "₺": "TRY", "brl": "BRL", "r$": "BRL", "mxn": "MXN",
     "rp": "IDR", "rp.": "IDR", "vnd": "VND", "₫": "VND",
     "rwf": "RWF", "zmw": "ZMW", "xof": "XOF", "xaf": "XAF", "mad": "MAD", "dzd": "DZD", "tnd": "TND",
+    # Local signs and abbreviations: Malaysia's RM, the Gulf's BD/KD/QR/JD, Ghana's cedi (GH¢, GH₵ and
+    # the old code GHC), Egypt's L.E. and LE, Peru's S/, Uganda's USh, dollars named by country, the ₨ sign.
+    "rm": "MYR", "bd": "BHD", "kd": "KWD", "qr": "QAR", "jd": "JOD",
+    "gh¢": "GHS", "gh₵": "GHS", "ghc": "GHS", "₵": "GHS", "l.e.": "EGP", "l.e": "EGP", "le": "EGP", "e£": "EGP",
+    "s/.": "PEN", "s/": "PEN", "ush": "UGX", "hk$": "HKD", "s$": "SGD", "a$": "AUD", "au$": "AUD", "c$": "CAD",
+    "ca$": "CAD", "nz$": "NZD", "nt$": "TWD", "rd$": "DOP", "₨": "INR", "₩": "KRW", "₪": "ILS", "zł": "PLN",
+    "₴": "UAH", "₽": "RUB", "₸": "KZT", "₾": "GEL", "₡": "CRC", "₲": "PYG",
+    # Arabic names and abbreviations of the region's currencies ("5,000.00 جنيه مصري", "12.500 د.ك").
+    "جنيه مصري": "EGP", "جنيه إسترليني": "GBP", "جنيه استرليني": "GBP", "جنيه": "EGP", "ج.م.": "EGP", "ج.م": "EGP", "جنيه سوداني": "SDG",
+    "ريال عماني": "OMR", "ريال سعودي": "SAR", "ريال قطري": "QAR", "ر.ق": "QAR", "دينار كويتي": "KWD", "د.ك": "KWD",
+    "دينار بحريني": "BHD", "د.ب": "BHD", "دينار أردني": "JOD", "درهم إماراتي": "AED", "درهم مغربي": "MAD",
 }
+# More ISO codes, recognised only as printed in capitals: several are also words or names
+# ("Ron", "pen", "AMD"), and a bank prints a code in capitals.
+_CAPS_CODES = ("hkd", "nzd", "sek", "nok", "dkk", "pln", "czk", "huf", "ron", "ils", "krw", "twd", "cop", "clp",
+               "ars", "pen", "uyu", "gtq", "crc", "dop", "pyg", "bob", "hnl", "nio", "mwk", "mur", "scr", "bwp",
+               "nad", "lbp", "iqd", "mmk", "khr", "lak", "mnt", "kzt", "uzs", "gel", "amd", "azn", "rub", "uah",
+               "bgn", "isk", "afn", "sdg", "lyd", "cdf", "bif", "gmd", "sos", "mga", "jmd", "ttd", "bsd", "fjd",
+               "mvr", "bnd", "mop", "xcd", "aoa", "szl", "rsd", "syp", "yer", "ssp", "lsl", "srd", "gyd", "htg")
+CURRENCY_TOKENS.update({code: code.upper() for code in _CAPS_CODES})
+# Tokens that count only in capitals: the codes above and short letters that are words too
+# ("rm" for room, "bd" for bedroom, "qr" code, "le", "s/").
+_CAPS_ONLY = frozenset(_CAPS_CODES) | {"le", "rm", "bd", "kd", "qr", "jd", "ghc", "l.e.", "l.e", "s/.", "s/"}
+# Letters-only tokens that are also abbreviations ("TK" is an account in Vietnamese, "RS" a
+# reference): one followed by a long run of digits names an account or a phone, not money.
+_WORDLIKE = frozenset({"rs", "tk", "ro", "sr", "dh", "mt", "rm", "bd", "kd", "qr", "jd", "rp", "ush", "ksh", "tsh"})
+_LONG_RUN = re.compile(r"\d{8,}")
+# Signs shared by several currencies: the one the message itself names (in capitals) settles
+# which: "Rs 500 debited. Avl Bal LKR 5,000" is in Sri Lankan rupees, "$120.00 (CAD)" in Canadian dollars.
+_FAMILIES: dict[str, frozenset[str]] = {
+    "rs": frozenset({"INR", "PKR", "LKR", "NPR", "MUR", "SCR"}),
+    "$": frozenset({"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "MXN", "COP", "CLP", "ARS", "UYU", "DOP",
+                    "JMD", "TTD", "BSD", "FJD", "BND", "XCD", "LRD", "NAD", "SRD", "GYD"}),
+    "¥": frozenset({"JPY", "CNY"}),
+}
+_FAMILIES["rs."] = _FAMILIES["₨"] = _FAMILIES["rs"]
+# Payment systems and wallets used in one country only: they place a bare "Rs" when the message
+# names no code ("Rs.2,000 sent to HAMZA via Raast"). Names shared by several countries (IBFT, UPI) are not here.
+_RUPEE_RAILS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:raast|jazzcash|easypaisa)\b", re.IGNORECASE), "PKR"),
+    (re.compile(r"\b(?:cefts|lankapay|justpay)\b", re.IGNORECASE), "LKR"),
+    (re.compile(r"\b(?:esewa|khalti|fonepay|connectips)\b", re.IGNORECASE), "NPR"),
+)
 _TOKEN_ALT = "|".join(re.escape(t) for t in sorted(CURRENCY_TOKENS, key=len, reverse=True))
 # A number: digits with optional grouping and decimals; the trailing lookahead keeps us
 # from cutting a longer number or a date in two.
-_NUM = r"\d{1,3}(?:\.\d{3})+,\d{1,2}|\d{1,3}(?:\.\d{3})+\.\d{2}(?!\d)|\d{1,3}(?:[,\u00a0']\d{2,3}| \d{3}(?![\d\-/.:]))+(?:[.,]\d{1,3})?|\d+(?:[.,]\d{1,3})?"
+# "Rp 2.500.000": dots grouping millions with no decimals after them.
+_NUM = r"\d{1,3}(?:\.\d{3})+,\d{1,2}|\d{1,3}(?:\.\d{3})+\.\d{2}(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?![\d.,])|\d{1,3}(?:[,\u00a0']\d{2,3}| \d{3}(?![\d\-/.:]))+(?:[.,]\d{1,3})?|\d+(?:[.,]\d{1,3})?"
 _MENTION = re.compile(
     r"(?P<pre>(?<![A-Za-z])(?:" + _TOKEN_ALT + r"))\s?-?\s?(?P<n1>(?:" + _NUM + r"))(?![\d/]|:\d|\.\d|[Xx*#•])(?:(?<=[.,]\d)|(?<=[.,]\d\d)|(?<=[.,]\d\d\d)|(?!,\d))"
     r"|(?<![\w.,])(?P<n2>" + _NUM + r"),?\s?(?P<post>(?:" + _TOKEN_ALT + r"))(?![A-Za-z])",
@@ -43,6 +86,9 @@ _MENTION = re.compile(
 )
 # Nigeria's N50.00 / NGN, common in SMS: only with two decimals to keep it unambiguous.
 _NAIRA = re.compile(r"(?<![A-Za-z])N(?P<n>\d[\d,]*\.\d{2})(?!\d)")
+# South Africa's rand as "R1,250.00" / "R 99.00": a capital R and two decimals, or the
+# letter is too common to read as money.
+_RAND = re.compile(r"(?<![\w$])R\s?(?P<n>\d{1,3}(?:[, ]\d{3})*\.\d{2})(?![\d.,])")
 
 BALANCE = re.compile(
     r"\b(?:bal(?:ance)?|avl|avail(?:able)?|avlbl|avb|limit|lmt|outstanding|saldo)\b(?P<gap>\W{0,3}(?:\w+\W{1,3}){0,3})$"
@@ -137,23 +183,62 @@ _ISO_AFTER = re.compile(r"\s?([A-Z]{3})(?![A-Za-z])")
 _ONE_GROUP = re.compile(r"\d{1,3}[.,]\d{3}")
 
 
+_CAPS_CODE = re.compile(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])")
+_NUMBER_NEXT = re.compile(r"\s?-?\s?\d")
+_NUMBER_BEFORE = re.compile(r"\d[.,]?\s?$")
+
+
+def _named_codes(flat: str) -> set[str]:
+    """ISO codes the message names for the account itself: alone ("(CAD)", "in LKR") or on a
+    balance ("Avl Bal LKR 5,000"), not on another amount (a conversion "= CAD 68.00")."""
+    named: set[str] = set()
+    for m in _CAPS_CODE.finditer(flat):
+        code = m.group(1)
+        if code not in _ISO_CODES:
+            continue
+        attached = _NUMBER_NEXT.match(flat, m.end()) or _NUMBER_BEFORE.search(flat, max(0, m.start() - 3),
+                                                                               m.start())
+        if not attached or _role(flat, m.start()) != "amount":
+            named.add(code)
+    return named
+
+
 def mentions(text: str) -> list[Mention]:
     flat = text.translate(_DIGITS)
     found: list[Mention] = []
     floor = 0
+    named: set[str] | None = None
     for m in _MENTION.finditer(flat):
-        token = (m.group("pre") or m.group("post") or "").lower()
+        printed = m.group("pre") or m.group("post") or ""
+        token = printed.lower()
         number = m.group("n1") or m.group("n2")
         code = CURRENCY_TOKENS.get(token)
         if code is None or number is None:
             continue
-        if token in ("mt", "sr", "ro", "dh", "rs", "tk") and m.group("post") and not re.match(r"\d", number):
+        if token in _CAPS_ONLY and (printed != printed.upper()
+                                    or (m.group("post") and code.lower() != token and not re.search(r"[.,]\d", number))):
+            # "rm 12", "3 BD": a word, not money (a local letter after a number only with decimals).
+            continue
+        if token == "le" and not re.search(r"[.,]\d\d$", number):
+            # Egypt's "LE 480.00" only with piastres: "LE 3" is rather French ("le 3 mars").
+            continue
+        if token in _WORDLIKE and m.group("pre") and _LONG_RUN.fullmatch(number):
+            # "TK 1234567890": an account or phone number after an abbreviation.
             continue
         # "$500.00 MXN", "$ 20 CAD": a symbol shared by many currencies, then the ISO code.
         if m.group("pre") and not token[-1].isalpha():
             iso = _ISO_AFTER.match(flat, m.end())
             if iso and iso.group(1) in _ISO_CODES:
                 code = iso.group(1)
+        family = _FAMILIES.get(token)
+        if family and code == CURRENCY_TOKENS[token]:
+            named = _named_codes(flat) if named is None else named
+            choice = family & named
+            if len(choice) == 1:
+                code = next(iter(choice))
+            elif not choice and code == "INR":
+                rails = {iso for pattern, iso in _RUPEE_RAILS if pattern.search(flat)}
+                code = rails.pop() if len(rails) == 1 else code
         try:
             raw = read_number(number)
             minor = minor_digits(code)
@@ -167,13 +252,14 @@ def mentions(text: str) -> list[Mention]:
             continue
         found.append(Mention(value, code, m.start(), m.end(), _role(flat, m.start(), floor), exact))
         floor = m.end()
-    for m in _NAIRA.finditer(flat):
-        if not any(f.start <= m.start() < f.end for f in found):
-            try:
-                value = quantize(read_number(m.group("n")), "NGN")
-            except (AmountError, MoneyError):
-                continue
-            found.append(Mention(value, "NGN", m.start(), m.end(), _role(flat, m.start())))
+    for pattern, code in ((_NAIRA, "NGN"), (_RAND, "ZAR")):
+        for m in pattern.finditer(flat):
+            if not any(f.start <= m.start() < f.end for f in found):
+                try:
+                    value = quantize(read_number(m.group("n")), code)
+                except (AmountError, MoneyError):
+                    continue
+                found.append(Mention(value, code, m.start(), m.end(), _role(flat, m.start())))
     found.sort(key=lambda x: x.start)
     return found
 

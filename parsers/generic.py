@@ -29,6 +29,13 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
      r"(?:cheque|check) bounced", Direction.DEBIT, Kind.DEBIT, 0),
     (r"(?:made |paid |deposited )?into your (?:a/?c|acc(?:oun)?t)|received in your|paid to you\b",
      Direction.CREDIT, Kind.CREDIT, 0),
+    # "SAM TREMBLAY sent you $120.00", "JOHN paid you KES 500": someone else's payment to the customer.
+    (r"(?:sent|paid|transferred) you\b(?!\s+an?\s+(?:\w+\s+)?request)", Direction.CREDIT, Kind.CREDIT, 0),
+    # "You have received a transfer of THB 1,200", "Recibiste una transferencia SPEI", "Virement reçu":
+    # a transfer named with the verb that says it came in (a transfer alone would read as money out).
+    (r"(?:received|recib\w*|receb\w*)\s+(?:\w+\s+){0,2}?(?:transfer|transferencia|transfer[êe]ncia|virement|pix)\b|"
+     r"(?:transfer|transferencia|transfer[êe]ncia|virement|pix)\s+(?:received|recibida|recebid[oa]|re[çc]u)\b",
+     Direction.CREDIT, Kind.TRANSFER, 0),
     # "Debit of Rs 750.00 on your card has been reversed", "OMR 5.000 spent at SHOP was refunded": the
     # money came back. The gap stays in the sentence (a dot only between digits, as in an amount) and
     # names no credit ("the earlier credit was reversed" takes money out again).
@@ -51,18 +58,30 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
     (r"salary|salaire|salario|sal[áa]rio|gaji|راتب", Direction.CREDIT, Kind.SALARY, 1),
     (r"withdr[ae]wn?|withdrawal|cash wdl|cwdr|atm|levantaste|kimetolewa|retrait|retiro|سحب|tarik tunai", Direction.DEBIT,
      Kind.WITHDRAWAL, 1),
+    # A loan paid out to the customer ("Your loan of NGN 200,000 has been disbursed to your account").
+    (r"disbursed|disbursement", Direction.CREDIT, Kind.CREDIT, 1),
     (r"deposit(?:ed)?|cash[- ]in\b|depositaste|recebe\w*|d[ée]p[ôo]t|dep[óo]sito", Direction.CREDIT, Kind.DEPOSIT, 1),
-    (r"credited|received|receive\b|(?<![A-Za-z])cr\b\.?|credit\b|inward|umepokea|imepokelewa|abono|"
+    # recibiste/recibido/recebido (Spanish, Portuguese), "dana masuk" (Indonesian), "Money in: £62", umeweka
+    # (Swahili "you deposited"), ontvangen/bijschrijving (Dutch "received"/"credit").
+    (r"credited|received|receive\b|(?<![A-Za-z])cr\b\.?|credit\b|inward|umepokea|imepokelewa|abono|recib\w*|receb\w*|"
+     r"(?:dana|uang|transfer) masuk|money in\b|umeweka|ontvangen|bijschrijving|"
      r"cr[ée]dit[oa]?|reçu|creditad[oa]|إيداع|تم إيداع|استلام|وارد|jama", Direction.CREDIT, Kind.CREDIT, 1),
-    (r"spent|spending|purchase|compra|achat|used (?:for|at)|utilised|paid\b|malipo|charged|pos\b|شراء|"
+    # pagaste/pagou (Spanish, Portuguese "you paid"), umelipa (Swahili), harcama (Turkish "spending"),
+    # afschrijving (Dutch "debit").
+    (r"spent|spending|purchase|compra|achat|used (?:for|at)|utilised|paid\b|malipo|charged|pos\b|شراء|pagaste|pagou|"
+     r"umelipa|harcama|afschrijving|"
      r"(?:a|new|pending|recurring) charge\b|pembelian|belanja|pembayaran",
      Direction.DEBIT, Kind.PURCHASE, 1),
-    (r"sent|send money|send\b|umetuma|kimetumwa", Direction.DEBIT, Kind.TRANSFER, 1),
+    # enviou/enviaste/envió (Portuguese, Spanish), dana keluar ("money out", Indonesian), "Money out: £20".
+    (r"sent|send money|send\b|umetuma|kimetumwa|envi(?:ou|aste|[oó]\b|ado)|(?:dana|uang|transfer|money) keluar|money out\b",
+     Direction.DEBIT, Kind.TRANSFER, 1),
     (_WAYLESS_TRANSFER, Direction.DEBIT, Kind.TRANSFER, 1),
     (r"debited|debit\b|(?<![A-Za-z])dr\b\.?|deducted|debitad[oa]|d[ée]bit[oa]?|cargo|تم خصم|خصم|مدين|kutoka|"
      r"withdrew", Direction.DEBIT, Kind.DEBIT, 1),
-    (r"txn of|transaction\b|txn\b|transaksi\b|using (?:your )?(?:[\w-]+ ){0,4}card|approved|authori[sz]ed|auth pmt|"
-     r"payment\b|wallet load|made a\b|pending charge|kwenda|receipt\b", Direction.DEBIT, Kind.PURCHASE, 2),
+    # "using your Credit Card" (the masked "_" run), paiement/pagamento/pago/betaling ("payment").
+    (r"txn of|transaction\b|txn\b|transaksi\b|using (?:your )?(?:[\w-]+ ){0,4}(?:card\b|_{6,})|approved|authori[sz]ed|"
+     r"auth pmt|payment\b|paiement|pagamento|pago\b|betaling|wallet load|made a\b|pending charge|kwenda|receipt\b",
+     Direction.DEBIT, Kind.PURCHASE, 2),
 )
 # Thai writes words without spaces, so these match inside longer words.
 _THAI_WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
@@ -73,9 +92,16 @@ _THAI_WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
     (r"โอนเงินออก|โอนเงิน", Direction.DEBIT, Kind.TRANSFER, 1),
     (r"ใช้จ่าย|ชำระ|ซื้อ", Direction.DEBIT, Kind.PURCHASE, 1),
 )
+# German builds compounds ("Kartenzahlung", "Zahlungseingang"), so these too match inside longer words.
+_GERMAN_WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
+    (r"gutschrift|zahlungseingang|geldeingang", Direction.CREDIT, Kind.CREDIT, 1),
+    (r"lastschrift|abbuchung|belastung|kartenzahlung|abhebung", Direction.DEBIT, Kind.DEBIT, 1),
+    (r"zahlung\b|überweisung", Direction.DEBIT, Kind.PURCHASE, 2),
+)
 _WORD_RES = tuple(
     (re.compile(r"(?<![^\W\d_])(?:" + p + r")", re.IGNORECASE), d, k, tier) for p, d, k, tier in _WORDING
-) + tuple((re.compile(p), d, k, tier) for p, d, k, tier in _THAI_WORDING)
+) + tuple((re.compile(p), d, k, tier) for p, d, k, tier in _THAI_WORDING) + tuple(
+    (re.compile(p, re.IGNORECASE), d, k, tier) for p, d, k, tier in _GERMAN_WORDING)
 # Index of the entry above whose words name a transfer but not its way.
 _WAYLESS = next(i for i, w in enumerate(_WORDING) if w[0] == _WAYLESS_TRANSFER)
 # Words that name the kind precisely; one anywhere refines a plain debit/credit/purchase.
@@ -84,14 +110,22 @@ _REFINING = tuple(w for w in _WORD_RES[:len(_WORDING)] if w[2] in (Kind.SALARY, 
 # The other side of the transaction, after a preposition or a label.
 _STOP = (r"(?=\s+(?:on|via|using|with|ref|avl|avail|available|bal|balance|if|not you|from your|from a/?c|in your|"
          r"dated|at (?=\d)|on (?=\d)|for|of rs|thru|through|para|con|com|avec|pour|berhasil|dengan|is successful|was successful|has been|value|date|txn|"
+         # A date or the customer's own account after a name in Portuguese, Spanish, French, Indonesian:
+         # "de MARIA em 03/03", "de JUAN a tu cuenta", "ke SITI pada 03/03", "dari BUDI ke rekening".
+         r"(?:em|en|el|le|a las|às|pada|tgl|tanggal) (?=\d)|pada|(?:en|a|em|na|no|sur|dans|ke|di) (?:tu|su|sus|sua|seu|votre|ton|rek\w*|akun|kartu)|"
+         r"(?:mit|auf|met) (?:karte|konto|ihre\w*|pas)|"
          r"transaction|upi|info|rrn|utr|card|a/?c|acct|account|credited|debited|reference|trx|tx|failed)\b"
          r"|\s+(?:was|were|is|has|have)\s+(?:been\s+)?[a-z]+ed\b|\s+total\s+(?:fee|charges?|amount)\b|[.;|]\s|[.;|]$|\s+;|\s[-/]\s|\(|$|\s{2,}|,\s*(?:avl|bal|on|ref|your|the|a/?c|acct|account|akaunti|conta|cuenta)\b"
          r"|\.(?=(?:rrn|utr|ref|avl|bal|txn|upi|not|call|sms|your|info|if)\b)"
          r"|\s+(?:[A-Z]{3}|Rs\.?|INR)\s?\d|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\s+\d{1,2}:\d{2})")
 _PARTY = (
-    (re.compile(r"\b(?:Info|Desc(?:ription)?|Remarks?|Narration|Details|Merchant(?: name)?|At|To|From|For|"
+    # "Des: WEB PURCHASE SHOP" (a short "description" label) among the usual ones.
+    (re.compile(r"\b(?:Info|Desc(?:ription)?|Des|Remarks?|Narration|Details|Merchant(?: name)?|At|To|From|For|"
                 r"Name|Beneficiary|Payee|Payer|Sender|Recipient|Receiver|Paid|Spent at|Purchase at)\s*[:=]\s*(?P<v>[^\n|]+?)"
                 + _STOP, re.IGNORECASE), "label"),
+    # A table row rendered as text, label and value cells on one line: "Description | POS CORNER PHARMACY".
+    (re.compile(r"(?:^|\|\s)(?:Description|Narration|Details|Merchant(?: name)?|Beneficiary(?: name)?|Payee|Sender|"
+                r"Remarks)\s\|\s(?P<v>[^\n|]+?)" + _STOP, re.IGNORECASE), "label"),
     (re.compile(r"\bVPA\s+(?P<v>[\w.\-]+@[\w.\-]+)", re.IGNORECASE), "to"),
     # Star-separated codes after Info, colon or not: "Info ACH*ACME LTD*778", "InfoBIL*Car Loan".
     (re.compile(r"\bInfo\s*:?\s*(?P<v>[A-Za-z]{2,5}\*[^\n|]+?)" + _STOP, re.IGNORECASE), "label"),
@@ -105,13 +139,24 @@ _PARTY = (
     # Channel paths: UPI/P2M/123456789012/SHOP NAME, IMPS/PUNB/1234/ NAME, NEFT-UTR123-NAME.
     (re.compile(r"\b(?P<v>(?:UPI|IMPS|NEFT|RTGS|MMT)[/\-][^\n|]+?)(?:\s+Value\b|\s+on\b|\.\s|\.?$|\s\|)",
                 re.IGNORECASE), "label"),
-    (re.compile(r"(?:(?<![\w@])(?:at\s+|@\s*|(?:transaction|purchase|payment) with\s+)|(?<=[^\W\d_])@\s+)"
+    # "at SHOP", Italian "presso SHOP", German "bei SHOP", "@ SHOP".
+    (re.compile(r"(?:(?<![\w@])(?:at\s+|presso\s+|bei\s+|@\s*|(?:transaction|purchase|payment) with\s+)|(?<=[^\W\d_])@\s+)"
                 r"(?P<v>[^\n]+?)" + _STOP,
                 re.IGNORECASE), "at"),
     (re.compile(r"(?:ร้าน|ที่)\s*(?P<v>[^\n]+?)" + _STOP), "at"),
     # Portuguese and Spanish "em/en SHOP" (a date or a card after it is refused by the cleaning).
     (re.compile(r"(?<![^\W\d_])(?:em|en)\s+(?!(?:o|a|el|la|su|tu|seu|sua)\s)(?P<v>(?-i:[A-Z0-9])[^\n]+?)" + _STOP,
                 re.IGNORECASE), "at"),
+    # Indonesian "di TOKO" (at), Spanish/Portuguese/French/Indonesian "de/desde/dari NAME" (from), Indonesian
+    # "ke NAME" (to): a capitalised name only, so "de 150,00 EUR" or "de la part" is never one.
+    (re.compile(r"(?<![^\W\d_])di\s+(?P<v>(?-i:[A-Z])[^\n]+?)" + _STOP, re.IGNORECASE), "at"),
+    (re.compile(r"(?<![^\W\d_])(?:de|desde|dari|von)\s+(?P<v>(?-i:[A-Z])[^\n]+?)" + _STOP, re.IGNORECASE), "from"),
+    # Swahili "kwa NAME" ("Umelipa Tsh 12,000 kwa DUKA"); "kwa" is also "by/on" ("kwa wakati"), hence the capital.
+    (re.compile(r"(?<![^\W\d_])kwa\s+(?P<v>(?-i:[A-Z])[^\n]+?)" + _STOP, re.IGNORECASE), "to"),
+    (re.compile(r"(?<![^\W\d_])ke\s+(?P<v>(?-i:[A-Z])[^\n]+?)" + _STOP, re.IGNORECASE), "to"),
+    # "INTERAC e-Transfer: SAM TREMBLAY sent you $120.00": the sender named before the verb.
+    (re.compile(r"(?:^|[:.|]\s)(?P<v>[^:.|\n]{2,60}?)\s+(?:sent|paid|transferred) you\b(?!\s+an?\s+(?:\w+\s+)?request)"),
+     "from"),
     (re.compile(r"(?:لدى|التاجر|المتجر)\s*:?\s*(?P<v>[^\n:]+?)(?=\s+(?:بطاقة|رصيد|في|بتاريخ)|\s*$|\s*\|)"), "at"),
     (re.compile(r"\b(?:to|towards|kwenda|para|à|إلى)(?:\s*:\s*|\s+)(?!your\b|a/?c\b|acc|account\b|card\b|"
                 r"(?:(?:o|a|el|la|su|tu|seu|sua|votre|ton)\s+)?(?:cart[ãa]o|conta|tarjeta|cuenta|carte|compte)\b)"
@@ -152,9 +197,17 @@ _JUNK_PARTY = re.compile(
 )
 
 
-def _direction(text: str, amount: Mention | None) -> tuple[Direction, Kind] | None:
+# "Bal:Rs.24898.57 CR", "CLR BAL 900.00CR": the sign of a balance, not the way the money went.
+_BALANCE_SIGN = re.compile(r"\s?(?:CR|DR)\b", re.IGNORECASE)
+
+
+def _direction(text: str, amount: Mention | None, found: list[Mention] | None = None) -> tuple[Direction, Kind] | None:
     """The wording nearest the amount (before it first, then after) decides."""
     masked = _CREDIT_CARD.sub(lambda m: "_" * len(m.group(0)), text)
+    for mention in found or ():
+        tail = _BALANCE_SIGN.match(masked, mention.end) if mention.role == "balance" else None
+        if tail:
+            masked = masked[:tail.start()] + "_" * len(tail.group(0)) + masked[tail.end():]
     anchor = amount.start if amount else 0
     # A reversal decides only in the amount's own sentence: "Rs 500 debited at SHOP. An earlier
     # txn of Rs 200 has been reversed" is still a debit of Rs 500.
@@ -202,7 +255,9 @@ _NOT_A_PARTY = re.compile(
     r"bit\.ly|^(?:your|a/?c|we|it|this|order|using|reference|ref)\b|(?:x{2,}|\*{2,})\d{2,}|^[^(]*\)",
     re.IGNORECASE,
 )
-_CHANNEL_TOKEN = re.compile(r"^(?:UPI|IMPS|NEFT|RTGS|MMT|ACH|DR|CR|P2A|P2M|P2P|IN|OUT|INW|PAY|INF)$|\d", re.IGNORECASE)
+# POS and ECOM name the channel of a card payment ("Info: POS/CAFE COFFEE HUT/BANGALORE").
+_CHANNEL_TOKEN = re.compile(r"^(?:UPI|IMPS|NEFT|RTGS|MMT|ACH|DR|CR|P2A|P2M|P2P|IN|OUT|INW|PAY|INF|POS|ECOM)$|\d",
+                            re.IGNORECASE)
 _CHANNEL_PREFIX = re.compile(r"^(?:UPI|IMPS|NEFT|RTGS|MMT|ACH)(?:\s+(?:Cr|Dr|INW|OUT))*\b", re.IGNORECASE)
 
 
@@ -313,7 +368,8 @@ def _label(text: str, kind: Kind, direction: Direction = Direction.DEBIT) -> str
 
 
 _AFTER_AMOUNT = re.compile(r"\s+(?P<v>[A-Z][A-Z0-9&'.\-]*(?:\s[A-Z0-9&'.\-]+){0,5})"
-                           r"(?=\s+(?:Bal|Avl|Avail|Ref|on)\b|\s*\||\.\s|\s*$)")
+                           # ... or a date: "Dr USD 35.00 POS PURCHASE HARARE MART 03/03/26".
+                           r"(?=\s+(?:Bal|Avl|Avail|Ref|on)\b|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\s*\||\.\s|\s*$)")
 _AFTER_AMOUNT_JUNK = re.compile(r"\b(?:INR|USD|DR|CR|DEBITED|CREDITED|SPENT|SENT|PAID|ON|IS|HAS|WAS|FROM|TO|IN|VIA|"
                                 r"BY|AT|THE|A/C|AC|ACCOUNT|CARD|TXN|UPI|IMPS|NEFT)\b")
 
@@ -466,7 +522,7 @@ class GenericParser:
         if not amount.exact:
             return ParseResult(Status.UNRECOGNIZED, self.name,
                                f"amount printed with more decimals than {amount.currency} has")
-        wording = _direction(text, amount) or _signed(text, amount)
+        wording = _direction(text, amount, found) or _signed(text, amount)
         if wording is None:
             return ParseResult(Status.UNRECOGNIZED, self.name, "an amount but no debit/credit wording")
         direction, kind = wording
@@ -494,9 +550,14 @@ class GenericParser:
 # credited as cashback", "earn 2 points for every OMR 1.000 spent"). Its amount moved no money, whatever
 # "credited" or "spent" says. Read in the amount's own sentence only: "OMR 25.000 spent at NOON. Get 5%
 # cashback on your next purchase" is still a purchase.
-_OFFER_REWARD = re.compile(r"\b(?:get|earn|win|enjoy|receive)\b", re.IGNORECASE)
+# Also Spanish, Portuguese, French and Indonesian ("Obtén 10% de descuento en tu próxima compra mayor a
+# $500", "Dapatkan cashback untuk transaksi minimal Rp 200.000").
+_OFFER_REWARD = re.compile(r"(?<![^\W\d_])(?:get|earn|win|enjoy|receive|obt[ée]n|obtenha|gana|ganhe|recibe|profitez|"
+                           r"b[ée]n[ée]ficiez|dapatkan|nikmati)(?![^\W\d_])", re.IGNORECASE)
 _OFFER_TERMS = re.compile(r"(?:^|[|]\s*)\W*(?:spend|shop|pay|transact)\s+(?!of\b)|\bwhen you (?:spend|shop|pay|use)\b|"
-                          r"\bfor every\b|\bor more\b|\bminimum spend\b", re.IGNORECASE)
+                          r"\bfor every\b|\bor more\b|\bminimum spend\b|(?<![^\W\d_])(?:mayor a|superior a|a partir de|"
+                          r"o m[áa]s|ou mais|ou plus|minimal|m[íi]nim[oa] de|pr[óo]xima compra|next purchase)(?![^\W\d_])",
+                          re.IGNORECASE)
 
 
 _REF = re.compile(r"\b(?:Ref(?:erence)?(?:\s*(?:No\.?|number))?|RRN|UTR|Txn\s*Id|TrxID|Transaction ID|TxnId|Kumb)"

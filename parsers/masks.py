@@ -15,21 +15,27 @@ _MASKED = (
     r"|[Xx*#•.]{1,}[\dXx*#•]*\d{2,}"  # XX1234, ...1234, **1234
     r"|\d[\d ]*[Xx*#•]{3,}[ \dXx*#•]*\d{2,})"  # 4837**** ****1518
 )
+# Also Arabic بطاقة (card), German Konto, Indonesian rekening/rek, Malay akaun (account).
 _LABEL = (
-    r"(?:(?P<card>card(?:\s+(?:no|number|ending(?:\s+(?:with|in))?))?|karte|carte|tarjeta|cart[ãa]o)"
+    r"(?:(?P<card>card(?:\s+(?:no|number|ending(?:\s+(?:with|in))?))?|karte|carte|tarjeta|cart[ãa]o|بطاقة|بطاقتك)"
     r"|a/?c|acc(?:oun)?t?|account(?:\s+(?:no|number|ending(?:\s+with)?))?"
-    r"|acct|ac|iban|conta|akaunti|บช|บัญชี|حساب|cuenta|compte)"
+    r"|acct|ac|iban|conta|konto|rekening|rek|akaun|akaunti|บช|บัญชี|حساب|cuenta|compte)"
 )
 _LABELLED = re.compile(
     r"(?<![^\W\d_])" + _LABEL + r"(?:\.(?!\.))?\s*(?:no\.?|number|num|#(?!#))?\s*(?:[:.](?!\.))?\s*['\"‘’“”]?"
-    r"(?P<m>" + _MASKED + r"|\d{3,20}\b"
+    # "account 012-345678-901": an account number printed in dashed groups, whole.
+    r"(?P<m>" + _MASKED + r"|\d{2,6}(?:-\d{2,10}){1,3}\b|\d{3,20}\b"
     # A product prefix before the digits (Acct CK1234, a/c SBA5678) or one hidden digit (A/C 0#16).
     r"|[A-Z]{1,4}\d{3,20}\b|\d{1,6}[Xx*#•]\d{2,}\b)",
     re.IGNORECASE,
 )
 _ENDING = re.compile(r"\b(?:ending|ends|ending with|ending in|inayoishia na|final|terminaci[óo]n|terminad[ao] en|"
-                     r"finissant par)\s*(?:in|with)?\s*[:#]?\s*"
+                     # Arabic "المنتهية بـ 7745" (ending with).
+                     r"finissant par|(?:المنتهية|المنتهي|تنتهي)\s*(?:بـ|ب|بالرقم|بالأرقام)?)\s*(?:in|with)?\s*[:#]?\s*"
                      r"(?P<m>[Xx*#]*\d{3,4})\b", re.IGNORECASE)
+# Vietnamese "TK 1234567890" / "STK: ..." (tai khoan, the account): capitals and six digits or more,
+# since "Tk 500" is an amount in Bangladeshi taka.
+_VN_ACCOUNT = re.compile(r"(?<![\w])S?TK\s*:?\s*(?P<m>\d{6,20})\b(?![.,]\d)")
 _BARE = re.compile(r"(?<![\w/])(?P<m>" + _MASKED + r")(?![\w])")
 # Words just before a mask that say whose side it is on.
 _FROM_SIDE = re.compile(r"\b(?:from|debited|frm|de|kutoka)\b[^.|]{0,20}$", re.IGNORECASE)
@@ -48,12 +54,13 @@ _Found = tuple[int, str, str]
 def _found(text: str) -> list[_Found]:
     found: list[_Found] = []
     seen: set[int] = set()
-    for pattern in (_LABELLED, _ENDING, _BARE):
+    for pattern in (_LABELLED, _ENDING, _VN_ACCOUNT, _BARE):
         for m in pattern.finditer(text):
             value = _normalise(m.group("m"))
             if value and m.start("m") not in seen:
                 seen.add(m.start("m"))
-                how = ("card" if m.group("card") else "account") if pattern is _LABELLED else "bare"
+                how = ("card" if m.group("card") else "account") if pattern is _LABELLED else (
+                    "account" if pattern is _VN_ACCOUNT else "bare")
                 found.append((m.start("m"), value, how))
     return found
 

@@ -12,7 +12,7 @@ _TXN_VERB = re.compile(
     r"\b(?:debited|credited|spent|paid|sent|received|withdrawn|withdrew|purchase|transferred|deposited|"
     r"confirmed|cargo|abono|compra|d[ée]bit[ée]?|cr[ée]dit[ée]|achat|debitad[oa]|creditad[oa]|"
     # "A payment of OMR 60.000 to OMANTEL was made from your account": done, whatever a footer offers.
-    r"(?:was|has been|have been|were) made)\b"
+    r"(?:was|has been|have been|were) made|money (?:in|out))\b"
     # Whole words: سيتم خصم ("will be deducted") and لم يتم خصم ("was not deducted") hold تم خصم.
     r"|(?<![^\W\d_])(?:تم خصم|تم إيداع)", re.IGNORECASE)
 
@@ -20,12 +20,15 @@ _TXN_VERB = re.compile(
 _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern, re.IGNORECASE))
     for reason, pattern in (
+        # TAC: Malaysia's "Transaction Authorisation Code", sent like an OTP ("Your TAC for ... is 482913").
         ("one-time password", r"\b(?:OTP|one[- ]time (?:pass(?:word|code)|pin)|verification code|security code|"
-                              r"activation (?:key|code))\b(?:\s+(?:for|is|to|code)\b|\W{0,3}\d{4,8}\b|[^.]{0,30}?\b\d{4,8}\b)"
+                              r"activation (?:key|code)|TAC|transaction authori[sz]ation code)\b(?:\s+(?:for|is|to|code)\b|\W{0,3}\d{4,8}\b|[^.]{0,30}?\b\d{4,8}\b)"
                               r"|\b\d{4,8}\s+is your (?:OTP|one[- ]time|verification)|رمز التحقق|كلمة المرور لمرة واحدة"
                               # A code to type in, named without "OTP": "Use 482913 to authorise the payment
                               # of OMR 25.000", "Enter the code 482913 to continue", "The PIN to confirm".
-                              r"|\b(?:\d{4,8}|code|PIN)\s+to\s+(?:authori[sz]e|confirm|verify|validate|complete|"
+                              # "Your token is 482913. Use it to complete the transfer of NGN 50,000".
+                              r"|\b(?:\d{4,8}|code|PIN|(?:use|enter) (?:it|this|the (?:code|token|OTP|PIN)))\s+to\s+"
+                              r"(?:authori[sz]e|confirm|verify|validate|complete|"
                               r"approve|continue|proceed)\b|كلمة (?:المرور|السر) المؤقتة"),
         ("declined or failed payment", r"\b(?:declined|unsuccessful|was not (?:processed|successful)|could not be "
                                        r"(?:processed|completed)|has failed|failed due to|transaction failed|"
@@ -45,8 +48,9 @@ _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("card bill payment acknowledged", r"\bpayment of .{0,30}?(?:has been )?received (?:for|on|towards) your\b"
                                            r"|\bthank you for your payment\b|\breceipt of your payment\b"),
         ("payment request, not a payment", r"\b(?:has requested|requested money|collect request|payment request|"
-                                           r"is requesting|to approve)\b"),
-        ("reminder or due notice", r"\b(?:is due on|due date|minimum (?:amount )?due|payment reminder|"
+                                           r"is requesting|to approve|sent you an? (?:\w+ )?request)\b"),
+        # "Your Direct Debit of £45.00 is due to be collected on 05/03".
+        ("reminder or due notice", r"\b(?:is due on|is due to be|will be (?:collected|taken)|due date|minimum (?:amount )?due|payment reminder|"
                                    r"overdue|will be debited|will be deducted|is scheduled to|received today for processing|"
                                    r"is due by|is being processed|being processed)\b"),
         ("interest notice on a deposit", r"\binterest\b[^|]{0,40}?\b(?:paid|credited) (?:on|for) your\b[^|]{0,40}?"
@@ -55,11 +59,15 @@ _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                                r"dispatched|delivered|de-?activated)|(?:blocked|activated) your card|"
                                r"has been (?:de-?)?activated)\b"),
         # The same signals in other languages (Spanish, French, Portuguese, Arabic, Hindi-English).
-        ("one-time password", r"\b(?:c[óo]digo de (?:verificaci[óo]n|seguridad)|clave (?:din[áa]mica|de un solo uso)|"
+        ("one-time password", r"\b(?:c[óo]digo de (?:verificaci[óo]n|seguridad|verifica[çc][ãa]o|seguran[çc]a)|kode verifikasi|clave (?:din[áa]mica|de un solo uso)|"
                               r"code (?:de v[ée]rification|de s[ée]curit[ée]|à usage unique)|mot de passe à usage unique|"
                               r"c[óo]digo de confirma[çc][ãa]o)\b|الرمز السري|رمز التفعيل|كود التحقق"),
         ("declined or failed payment", r"\b(?:declinad[ao]|fallid[ao]|no (?:fue|ha sido) (?:procesad[ao]|aprobad[ao])|"
-                                       r"[ée]chou[ée]e?|a [ée]chou[ée]|recusad[ao]|falhou|asafal|fail ho gay[ai])\b"
+                                       r"[ée]chou[ée]e?|a [ée]chou[ée]|recusad[ao]|falhou|asafal|fail ho gay[ai]|"
+                                       # Indonesian/Malay, Swahili, German, Dutch, Vietnamese, Turkish.
+                                       r"gagal|ditolak|tidak (?:berjaya|berhasil)|imeshindwa|umeshindwa|haikufanikiwa|"
+                                       r"abgelehnt|fehlgeschlagen|mislukt|geweigerd|that bai|khong thanh cong|"
+                                       r"reddedildi|ba[şs]ar[ıi]s[ıi]z)\b"
                                        r"|تم رفض|فشلت|فشل|رفض العملية"),
         ("payment request, not a payment", r"\b(?:solicitud de pago|te ha solicitado|demande de paiement|"
                                            r"pedido de pagamento)\b|طلب دفع|طلب تحويل"),
@@ -69,6 +77,41 @@ _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                                r"cart[ãa]o (?:foi )?(?:bloqueado|ativado))\b|تم إيقاف البطاقة|تم تفعيل البطاقة|تم حظر البطاقة"),
     )
 )
+# Signals that refuse a message whatever else it says, but only where no bank template vouches
+# for it (the generic parser, and template banks through non_transaction_reason): worded
+# loosely enough that a real alert's footer or extra line could hold them ("You earned 15
+# points for your purchase", "payment scheduled for 05/03 has been made"), so a bank
+# parser's check after one of its templates matched leaves them out (strong_reason,
+# non_transaction_reason(vouched=True)).
+_WIDER: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(pattern, re.IGNORECASE))
+    for reason, pattern in (
+        # "We couldn't pay a Direct Debit ...", "there wasn't enough money", "unable to process".
+        ("declined or failed payment", r"\b(?:(?:couldn't|could not|can't|cannot|were unable to|was unable to|unable to) "
+                                       r"(?:pay|make|process|complete|collect)|(?:wasn't|isn't|not) enough money)\b"),
+        # "Approve the payment of USD 120.00 in the app": asked, not done ("if you did not
+        # authorise this transaction" is a footer, not such an ask).
+        ("payment request, not a payment", r"(?<!not )(?<!n't )(?<!or )(?<!and )\b(?:approve|confirm)\s+(?:the|this)\s+"
+                                           r"(?:payment|transaction|purchase|transfer)\b"),
+        # "We received your dispute for the $129.99 charge", "Your complaint has been registered": a claim
+        # about a transaction, not one (a chargeback that gave money back says credited/refunded instead).
+        ("dispute or complaint notice", r"\b(?:received|opened|filed|registered|logged|raised)\s+(?:your|a|the)\s+"
+                                        r"(?:dispute|complaint|claim)\b|\b(?:dispute|complaint|claim)\s+(?:has been|was|is)\s+"
+                                        r"(?:received|opened|filed|registered|logged|raised|under review)\b"
+                                        # "Your request to reverse transaction QJK1 of Ksh1,000.00 has been received".
+                                        r"|\brequest to (?:reverse|cancel|refund|dispute|stop)\b"
+                                        r"|\b(?:reversal|refund|cancellation|chargeback) request\b"),
+        # "You have earned 150 points for your purchase of SAR 150.00": a reward on an earlier transaction.
+        ("reward points notice", r"\bearned\s+[\d,]+\s+(?:\w+\s+)?(?:points|miles|stars)\s+(?:for|on)\s+(?:your|the)\b"),
+        # Payments set for a later day: "scheduled for 05/03", "programada para", "agendado para", "dijadwalkan".
+        ("reminder or due notice", r"\b(?:(?:is |are )?scheduled (?:for|on)|upcoming payment|"
+                                   r"(?:est[áa] )?programad[oa] para|agendad[oa] para|terjadwal|dijadwalkan)\b"),
+    )
+)
+_WIDER_WORDS = ("couldn't", "could not", "can't", "cannot", "unable", "enough money", "approve", "confirm", "dispute",
+                "complaint", "claim", "request", "earned", "scheduled", "upcoming", "programad", "agendad", "jadwal")
+
+
 # A non-transaction only when no money moved: promotions and statements often quote amounts.
 _WEAK: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern, re.IGNORECASE))
@@ -106,6 +149,8 @@ def _third_party_received(flat: str) -> bool:
 # ("Rs 500 spent at SHOP. Cashback will be credited in 30 days" is still a purchase).
 _NOT_YET = re.compile(
     r"\b(?:will be (?:credited|debited|deducted|refunded|reversed|transferred|paid|charged|sent|deposited)|"
+    # "£45.00 to HOMEPOWER ENERGY will leave your account on 05/03".
+    r"will (?:leave|go out of) your (?:account|a/?c)|"
     r"will mature|maturity (?:amount|date|proceeds|value)|is maturing|"
     r"(?:received|sent|presented|deposited|lodged) for clearing|under clearing|under process(?:ing)?|"
     r"(?:is|are|remains?) (?:still )?pending|pre-?authori[sz](?:ation|ed)|(?:temporary|authori[sz]ation) hold|is a hold|"
@@ -165,6 +210,10 @@ def strong_reason(text: str, subject: str = "") -> str | None:
 # words here too; tests/unit/test_negatives.py's examples check that each reason still fires.
 _STRONG_WORDS = (
     "otp", "one time", "one-time", "verification", "security code", "activat", "رمز", "كلمة المرور", "كود",
+    "tac", "authorization code", "authorisation code", "use it", "use this", "use the", "enter it", "enter this",
+    "enter the", "kode verifikasi", "gagal", "ditolak", "tidak ber", "shindwa", "haikufanikiwa", "abgelehnt",
+    "fehlgeschlagen", "mislukt", "geweigerd", "that bai", "khong thanh cong", "reddedildi", "başarısız", "basarisiz",
+    "authoris", "authoriz",
     "declin", "unsuccess", "was not", "could not", "fail", "sufficient", "not enough", "denied", "not approved",
     "لم يتم", "كفاية", "to authori", "to confirm", "to verify", "to validate", "to complete", "to continue",
     "to proceed", "كلمة السر", "rechaz", "refus", "confirmation",
@@ -186,10 +235,22 @@ def _strong(flat: str) -> str | None:
     return None
 
 
-def non_transaction_reason(text: str, subject: str = "") -> str | None:
+def _wider(flat: str) -> str | None:
+    low = flat.lower()
+    if not any(word in low for word in _WIDER_WORDS):
+        return None
+    for reason, pattern in _WIDER:
+        if pattern.search(flat):
+            return reason
+    return None
+
+
+def non_transaction_reason(text: str, subject: str = "", *, vouched: bool = False) -> str | None:
+    """Why the message is not a transaction, or None. ``vouched``: a bank template matched it,
+    so the loosely worded refusals (``_WIDER``) that a real alert's footer could hold are left out."""
     blob = f"{subject}\n{text}"[:6000]
     flat = " ".join(blob.split())
-    strong = _strong(flat)
+    strong = _strong(flat) or (None if vouched else _wider(flat))
     if strong:
         return strong
     if _third_party_received(flat):

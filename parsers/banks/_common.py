@@ -193,7 +193,7 @@ class TemplateBank:
             txn = self._build(template, m.groupdict(), alert)
             if txn is None:
                 continue
-            generic = None if template.trusted else non_transaction_reason(alert.text, alert.subject)
+            generic = None if template.trusted else non_transaction_reason(alert.text, alert.subject, vouched=True)
             if generic and generic not in self.ignore_generic:
                 return ParseResult(Status.NOT_TRANSACTION, self.name, generic)
             return ParseResult(Status.TRANSACTION, self.name, f"{self.name} {template.name}", txn)

@@ -259,7 +259,7 @@ class BankMuscat:
             m = pattern.search(text)
             if not m:
                 continue
-            if non_transaction_reason(text, alert.subject):
+            if non_transaction_reason(text, alert.subject, vouched=True):
                 return None
             cur, value = _money_of(m)
             groups = m.groupdict()

@@ -74,3 +74,20 @@ def test_a_bank_parsers_own_not_a_transaction_is_kept():
     text = "Emirates NBD: Your OTP for the purchase of AED 230.00 at CARREFOUR is 123456."
     result = parsers.parse_message(mail(text))
     assert result.status is Status.NOT_TRANSACTION
+
+
+BANK_MUSCAT_SMS = ("Your card ending 7305 was used for OMR 3.200 at CAFE CORNICHE MUTTRAH on 10/11/26 21:05. "
+                   "Bank Muscat")
+
+
+def test_a_bank_muscat_alert_with_a_loose_refusal_phrase_in_a_footer_still_counts():
+    # The generic parser refuses "You have earned 15 points for your purchase" or "a payment
+    # scheduled for ..." on its own; a Bank Muscat template that matched is not second-guessed
+    # by such loose phrases (a real alert's footer can hold them).
+    for footer in ("You have earned 15 points for your purchase.", "Your next card payment is scheduled for 01/12.",
+                   "We received your dispute for an earlier purchase.", "Couldn't pay? Call us."):
+        result = parsers.parse_message(mail(f"{BANK_MUSCAT_SMS}\n{footer}", sender="NOREPLY@bankmuscat.com"))
+        assert (result.status, result.parser) == (Status.TRANSACTION, "bank_muscat"), footer
+        # The same phrase with an amount, from a bank we have no parser for: refused.
+        alone = parsers.parse_message(mail(footer.replace(".", " of OMR 3.200."), sender="alerts@bank.example"))
+        assert (alone.status, alone.parser) == (Status.NOT_TRANSACTION, "generic"), footer
