@@ -25,6 +25,8 @@ from lxml import etree
 from parsers.base import Alert
 
 _FALLBACK_CHARSETS = ("utf-8", "windows-1256", "windows-1252")
+# Charsets with one byte per character: any byte sequence decodes, so a wrong label never fails.
+_SINGLE_BYTE = re.compile(r"(?:us-)?ascii$|iso-?8859|latin|(?:windows|cp)-?125\d$|koi8")
 _BLOCK = {"p", "div", "tr", "li", "table", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "section", "article",
           "blockquote", "pre", "hr", "dt", "dd"}
 _CELL = {"td", "th"}
@@ -52,6 +54,13 @@ def decode_part(part: Message) -> str:
     if payload.startswith(b"\xef\xbb\xbf"):
         return payload[3:].decode("utf-8", "replace")
     label = (part.get_content_charset() or "").strip().lower()
+    if _SINGLE_BYTE.match(label) and not payload.isascii():
+        # A UTF-8 body labelled as a one-byte charset (Arabic alerts sent as "iso-8859-1"): text
+        # really in such a charset is almost never valid UTF-8 once it has non-ASCII bytes.
+        try:
+            return payload.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     tried = []
     for charset in ([label] if label else []) + list(_FALLBACK_CHARSETS):
         if charset in tried:

@@ -29,6 +29,12 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
      r"(?:cheque|check) bounced", Direction.DEBIT, Kind.DEBIT, 0),
     (r"(?:made |paid |deposited )?into your (?:a/?c|acc(?:oun)?t)|received in your|paid to you\b",
      Direction.CREDIT, Kind.CREDIT, 0),
+    # "We wish to inform you that a Credit transaction occurred on your account" (e-mail alerts that
+    # name the entry's side, then list the details in a table).
+    (r"(?:an?|the)\s+credit\s+(?:transaction|entry)\s+(?:has\s+)?(?:occurred|took place|was posted)",
+     Direction.CREDIT, Kind.CREDIT, 0),
+    (r"(?:an?|the)\s+debit\s+(?:transaction|entry)\s+(?:has\s+)?(?:occurred|took place|was posted)",
+     Direction.DEBIT, Kind.DEBIT, 0),
     # "SAM TREMBLAY sent you $120.00", "JOHN paid you KES 500": someone else's payment to the customer.
     (r"(?:sent|paid|transferred) you\b(?!\s+an?\s+(?:\w+\s+)?request)", Direction.CREDIT, Kind.CREDIT, 0),
     # "You have received a transfer of THB 1,200", "Recibiste una transferencia SPEI", "Virement reçu":
@@ -50,7 +56,13 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
     (r"charge[- ]?back\b(?:(?!debit|revers|fee|not\b|n't\b)(?:[^.|]|(?<=\d)\.(?=\d))){0,80}?(?<!\bbe )(?<!being )"
      r"\b(?:credited|processed|refunded|approved|accepted|completed|settled|successful)\b",
      Direction.CREDIT, Kind.REFUND, 0),
-    (r"refund(?:ed)?|revers(?:ed|al)|cash\s?back credited", Direction.CREDIT, Kind.REFUND, 1),
+    # Arabic استرداد / مسترد ("refund", "refunded").
+    (r"refund(?:ed)?|revers(?:ed|al)|cash\s?back credited|استرداد|مسترد", Direction.CREDIT, Kind.REFUND, 1),
+    # "TRANSFER FROM EMEKA NWANKWO" (a narration): a transfer from someone else came in; one "from
+    # your account" or from a number is the customer's own.
+    (r"transfer\s+from\s+(?!your\b|my\b|a/?c\b|acc|account\b|card\b|saving|current|checking|mobile|internet|online|"
+     r"net\b|app\b|atm\b|branch|[\dXx*#])"
+     r"(?-i:[A-Z][A-Z.'\-]+\s+[A-Z])", Direction.CREDIT, Kind.TRANSFER, 1),
     (r"sent to your|transfer(?:red)? in\b|"
      r"incoming (?:transfer|payment)", Direction.CREDIT, Kind.CREDIT, 1),
     (r"received [^.|]{0,40}? from your (?:a/?c|account)|your payment of [^|]{0,60}? (?:has been )?received",
@@ -115,17 +127,42 @@ _STOP = (r"(?=\s+(?:on|via|using|with|ref|avl|avail|available|bal|balance|if|not
          r"(?:em|en|el|le|a las|às|pada|tgl|tanggal) (?=\d)|pada|(?:en|a|em|na|no|sur|dans|ke|di) (?:tu|su|sus|sua|seu|votre|ton|rek\w*|akun|kartu)|"
          r"(?:mit|auf|met) (?:karte|konto|ihre\w*|pas)|"
          r"transaction|upi|info|rrn|utr|card|a/?c|acct|account|credited|debited|reference|trx|tx|failed)\b"
-         r"|\s+(?:was|were|is|has|have)\s+(?:been\s+)?[a-z]+ed\b|\s+total\s+(?:fee|charges?|amount)\b|[.;|]\s|[.;|]$|\s+;|\s[-/]\s|\(|$|\s{2,}|,\s*(?:avl|bal|on|ref|your|the|a/?c|acct|account|akaunti|conta|cuenta)\b"
+         r"|\s+(?:was|were|is|has|have)\s+(?:been\s+)?(?:[a-z]+ed|made|paid|sent|taken)\b|\s+total\s+(?:fee|charges?|amount)\b|[.;|]\s|[.;|]$|\s+;|\s[-/]\s|\(|$|\s{2,}|,\s*(?:avl|bal|on|ref|your|the|a/?c|acct|account|akaunti|conta|cuenta)\b|,\s+an?\s"
          r"|\.(?=(?:rrn|utr|ref|avl|bal|txn|upi|not|call|sms|your|info|if)\b)"
+         # Arabic: باستخدام (using), بطاقتك (your card), حسابك (your account), بتاريخ (on date), في (in).
+         r"|\s+(?:باستخدام|بواسطة|ببطاقة|ببطاقتك|بطاقة|بطاقتك|حساب|حسابك|بحسابك|بتاريخ|في|رقم|المنتهية|عبر)(?![^\W\d_])"
          r"|\s+(?:[A-Z]{3}|Rs\.?|INR)\s?\d|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\s+\d{1,2}:\d{2})")
+# Labels of the row that names the other side in e-mail tables (English, German, Spanish, French,
+# Italian, Dutch, Arabic), longest first where one starts another.
+_ROW_LABELS = (r"(?:Merchant(?:\s+(?:Name|Details))?|(?:Transaction\s+)?(?:Description|Details)|Narration|"
+               r"(?:Biller|Payee|Beneficiary|Sender|Remitter|Receiver|Recipient)(?:\s+Name)?|Paid to|Received from|"
+               r"Händler|(?:Zahlungs)?empfänger|Auftraggeber|Comercio|Establecimiento|Beneficiario|Ordenante|"
+               r"Commer[çc]ant|Esercente|Naar|اسم التاجر|التاجر|اسم المستفيد|المستفيد|اسم المرسل|المرسل|"
+               r"اسم الجهة|الجهة|الوصف|البيان)"
+               # Not a row about the name's other details: "Merchant ID", "Beneficiary Bank", "Payee Account".
+               r"(?!\s*(?:bank|account|a/?c|iban|swift|bic|branch|country|city|address|type|code|id|no\b|number|"
+               r"mobile|phone|nick\s?name|category|mcc|location|reference|ref\b|date|amount|currency|details|"
+               r"info(?:rmation)?)\b)")
+_NEXT_ROW = (r"(?!(?:merchant|beneficiary|payee|sender|remitter|biller|description|narration|amount|card|account|"
+             r"date|transaction|type|status)\b)")
 _PARTY = (
     # "Des: WEB PURCHASE SHOP" (a short "description" label) among the usual ones.
-    (re.compile(r"\b(?:Info|Desc(?:ription)?|Des|Remarks?|Narration|Details|Merchant(?: name)?|At|To|From|For|"
-                r"Name|Beneficiary|Payee|Payer|Sender|Recipient|Receiver|Paid|Spent at|Purchase at)\s*[:=]\s*(?P<v>[^\n|]+?)"
-                + _STOP, re.IGNORECASE), "label"),
-    # A table row rendered as text, label and value cells on one line: "Description | POS CORNER PHARMACY".
-    (re.compile(r"(?:^|\|\s)(?:Description|Narration|Details|Merchant(?: name)?|Beneficiary(?: name)?|Payee|Sender|"
-                r"Remarks)\s\|\s(?P<v>[^\n|]+?)" + _STOP, re.IGNORECASE), "label"),
+    # Arabic من/إلى (from/to) and Dutch Van/Naar as labels too: "من: محمد العتيبي".
+    (re.compile(r"\b(?P<lab>Info|Desc(?:ription)?|Des|Remarks?|Narration|Details|Merchant(?: name)?|At|To|From|For|"
+                r"Name|Beneficiary|Payee|Payer|Sender|Recipient|Receiver|Paid|Spent at|Purchase at|Van|Naar|من|إلى)"
+                r"\s*[:=]\s*(?P<v>[^\n|]+?)" + _STOP, re.IGNORECASE), "label"),
+    # A table row of an e-mail rendered as a line, label cell then value cell, with a colon, a " | " or
+    # only a space between: "Description | POS CORNER PHARMACY", "Merchant Name NOON.COM", "Händler REWE
+    # MARKT", "التاجر كارفور". The value runs to the end of the row (cells hold no sentences); without a
+    # colon it must not start with a small letter ("Details are given below" is a sentence).
+    # A bilingual label names the row twice: "Merchant / التاجر MUSCAT BAKERY".
+    # A heading row ("Merchant Details") is followed by another row, never by its value.
+    (re.compile(r"(?:^|(?<=\|\s))" + _ROW_LABELS + r"(?:\s*/\s*" + _ROW_LABELS + r")?"
+                r"(?:\s*[:|]\s*|\s+(?-i:(?![a-z])))" + _NEXT_ROW + r"(?P<v>[^\s|][^\n|]*?)(?=\s*\||\s*$)", re.IGNORECASE),
+     "label"),
+    # A location row ("Transaction Location LEKKI BRANCH", "الموقع صراف ..."): where, weaker than a name.
+    (re.compile(r"(?:^|(?<=\|\s))(?:(?:(?:Transaction|Txn|ATM|Terminal)\s+)?Location|الموقع|مكان العملية)"
+                r"(?:\s*[:|]\s*|\s+(?-i:(?![a-z])))(?P<v>[^\n|]+?)(?=\s*\||\s*$)", re.IGNORECASE), "at"),
     (re.compile(r"\bVPA\s+(?P<v>[\w.\-]+@[\w.\-]+)", re.IGNORECASE), "to"),
     # Star-separated codes after Info, colon or not: "Info ACH*ACME LTD*778", "InfoBIL*Car Loan".
     (re.compile(r"\bInfo\s*:?\s*(?P<v>[A-Za-z]{2,5}\*[^\n|]+?)" + _STOP, re.IGNORECASE), "label"),
@@ -158,11 +195,11 @@ _PARTY = (
     (re.compile(r"(?:^|[:.|]\s)(?P<v>[^:.|\n]{2,60}?)\s+(?:sent|paid|transferred) you\b(?!\s+an?\s+(?:\w+\s+)?request)"),
      "from"),
     (re.compile(r"(?:لدى|التاجر|المتجر)\s*:?\s*(?P<v>[^\n:]+?)(?=\s+(?:بطاقة|رصيد|في|بتاريخ)|\s*$|\s*\|)"), "at"),
-    (re.compile(r"\b(?:to|towards|kwenda|para|à|إلى)(?:\s*:\s*|\s+)(?!your\b|a/?c\b|acc|account\b|card\b|"
+    (re.compile(r"\b(?:to|towards|kwenda|para|à|إلى)(?:\s*:\s*|\s+)(?!your\b|a/?c\b|acc|account\b|card\b|بطاق|حساب|"
                 r"(?:(?:o|a|el|la|su|tu|seu|sua|votre|ton)\s+)?(?:cart[ãa]o|conta|tarjeta|cuenta|carte|compte)\b)"
                 r"(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE), "to"),
     (re.compile(r"(?<!powered )(?<!sms )(?<!alert )\b(?:from|by|kutoka|kupitia|من)\s+"
-                r"(?!your\b|a/?c\b|acc|account\b|card\b|cash\b|[A-Z]{3}\s?\d|rs\.?\s?\d|[\d$₹€£]|"
+                r"(?!your\b|a/?c\b|acc|account\b|card\b|cash\b|بطاق|حساب|[A-Z]{3}\s?\d|rs\.?\s?\d|[\d$₹€£]|"
                 r"(?:neft|imps|upi|rtgs|ibft|raast|ach|swift)\b)(?P<v>[^\n]+?)" + _STOP,
                 re.IGNORECASE), "from"),
     (re.compile(r"\b(?:na entidade|no agente|ao agente|no comerciante|chez)\s+(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE),
@@ -192,7 +229,9 @@ _JUNK_PARTY = re.compile(
     r"^(?:your|the|a|an|account|a/?c|card|bank|customer|dear|mobile|upi|imps|neft|ref|rrn|utr|ac|acct|xx+\d*|\**\d+|iban|beneficiary|payee|"
     r"recipient|"
     r"\d[\d\s\-/:.]*|[\W_]+|on|is|was|has|you|successful(?:ly)?|banking|info|clearing|transaction(?: number)?|"
-    r"\d*[x*#]{3,}\d*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)$",
+    r"\d*[x*#]{3,}\d*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun|"
+    # "من الصراف الآلي" (from the ATM): the machine, not a place or a name.
+    r"(?:جهاز )?(?:ال)?صراف(?: ال)?(?:آلي)?)$",
     re.IGNORECASE,
 )
 
@@ -304,6 +343,9 @@ def _clean_party(value: str) -> str | None:
     if _NOT_A_PARTY.search(v) or _TIME_OR_MONEY.search(v) or mentions(v) or _CODE.search(v):
         return None
     v = re.sub(r"^(?:the|a|an|merchant|vpa|beneficiary|payee)\s+", "", v, flags=re.IGNORECASE)
+    # A narration that names its kind first: "POS PURCHASE SHOPRITE LEKKI", "TRANSFER FROM KOFI MENSAH".
+    v = re.sub(r"^(?:(?:pos|ecom)\s+(?:purchase|payment)|(?:transfer|trf|payment)\s+(?:from|to))\s+(?=\S)", "",
+               v, flags=re.IGNORECASE)
     v = re.sub(r"\s+(?:on|at|for|via|to|from|frm|by)$", "", v, flags=re.IGNORECASE)
     if len(v) < 2 or len(v) > 80 or _JUNK_PARTY.match(v) or not re.search(r"[^\W\d_]", v):
         return None
@@ -356,7 +398,7 @@ def _label(text: str, kind: Kind, direction: Direction = Direction.DEBIT) -> str
     if _CHEQUE_RETURNED.search(text):
         return "Cheque Returned"
     if kind is Kind.WITHDRAWAL:
-        return "ATM Withdrawal" if re.search(r"\bATM\b", text, re.IGNORECASE) else "Cash Withdrawal"
+        return "ATM Withdrawal" if re.search(r"\bATM\b|الصراف", text, re.IGNORECASE) else "Cash Withdrawal"
     if kind is Kind.DEPOSIT:
         return "Cash Deposit" if re.search(r"\bcash|\bCDM\b|deposit machine|\bATM\b", text, re.IGNORECASE) else "Deposit"
     if kind in _KIND_LABEL:
@@ -374,7 +416,9 @@ _AFTER_AMOUNT_JUNK = re.compile(r"\b(?:INR|USD|DR|CR|DEBITED|CREDITED|SPENT|SENT
                                 r"BY|AT|THE|A/C|AC|ACCOUNT|CARD|TXN|UPI|IMPS|NEFT)\b")
 
 
-_OWN_ACCOUNT_NEXT = re.compile(r"\s*(?:a/?c|acct|account|card)\b", re.IGNORECASE)
+_OWN_ACCOUNT_NEXT = re.compile(r"\s*(?:a/?c|acct|account|card)\b|\s*(?:حساب|بطاق)", re.IGNORECASE)
+# Labels that name a side of the transfer, read like the words "from" and "to".
+_LABEL_SIDE = {"from": "from", "van": "from", "من": "from", "to": "to", "naar": "to", "إلى": "to"}
 # "Credited with Rs 500--ACME SCHOOL (BAL ...)": a name joined to the amount by dashes.
 _DASHED = re.compile(r"\s*-{2,}\s*(?P<v>[^\n|]+?)" + _STOP, re.IGNORECASE)
 
@@ -397,8 +441,10 @@ def _party(text: str, direction: Direction, amount: Mention | None, txn_kind: Ki
                 continue
             if v is None or (kind == "on" and re.search(r"\b(?:bank|card)$", v, re.IGNORECASE)):
                 continue
-            # "withdrawn from FBL A/C *1234": the customer's own bank, not the other side.
-            if ((kind == "from" and direction is Direction.DEBIT) or (kind == "to" and direction is Direction.CREDIT)) \
+            # "withdrawn from FBL A/C *1234", "From: DBS Card ending 1234": the customer's own bank or
+            # card, not the other side.
+            side = _LABEL_SIDE.get((m.groupdict().get("lab") or "").lower(), kind)
+            if ((side == "from" and direction is Direction.DEBIT) or (side == "to" and direction is Direction.CREDIT)) \
                     and "@" not in v and _OWN_ACCOUNT_NEXT.match(text, m.end("v")):
                 continue
             # A deposit "at" a place names the branch or machine, not the other side.
@@ -468,7 +514,12 @@ _FOOTER = re.compile(
     r"\b(?:not you|if not (?:done|you|made|initiated)|to block|block (?:your )?(?:card|a/?c)|call (?:us|on|at|\+?\d+)|"
     r"sms \w+ to|never share|do not share|kind regards|best regards|regards|sincerely|thank you for (?:banking|using)|"
     r"this (?:e-?mail|message) (?:is|and)|disclaimer|to unsubscribe|in case of (?:any )?doubt|for (?:any )?(?:queries|"
-    r"assistance|help))\b", re.IGNORECASE)
+    r"assistance|help)|"
+    # The legal block at the bottom of an e-mail alert.
+    r"(?:this is (?:a|an) )?(?:system|computer|auto(?:matically)?)[- ]generated|(?:please )?do not reply|"
+    r"all rights reserved|privacy policy|unsubscribe|if you did not (?:make|do|authori[sz]e|recogni[sz]e|initiate))\b"
+    # "©" has no word boundary; Arabic "an automated message", "do not reply", "all rights reserved".
+    r"|©|رسالة آلية|يرجى عدم الرد|جميع الحقوق محفوظة", re.IGNORECASE)
 
 
 def _footer_start(text: str, start: int) -> int:

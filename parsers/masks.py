@@ -13,13 +13,17 @@ import re
 _MASKED = (
     r"(?:\d{1,6}(?:-[\dXx*#•]+)*[Xx*#•]{2,}[\dXx*#•]*(?:-[\dXx*#•]+)*-?\d{2,}"  # 146******325, 074-260***-006
     r"|[Xx*#•.]{1,}[\dXx*#•]*\d{2,}"  # XX1234, ...1234, **1234
-    r"|\d[\d ]*[Xx*#•]{3,}[ \dXx*#•]*\d{2,})"  # 4837**** ****1518
+    r"|\d[\d ]*[Xx*#•]{3,}[ \dXx*#•]*\d{2,}"  # 4837**** ****1518
+    # Card numbers in e-mails, hidden groups spaced or dashed: XXXX XXXX XXXX 4821, **** 7788,
+    # XXXX-XXXX-XXXX-3030, 4xxx xxxx xxxx 9876.
+    r"|\d?[Xx*#•]{3,4}[ -](?:[Xx*#•]{4}[ -]){0,2}\d{4}(?!\d))"
 )
 # Also Arabic بطاقة (card), German Konto, Indonesian rekening/rek, Malay akaun (account).
 _LABEL = (
-    r"(?:(?P<card>card(?:\s+(?:no|number|ending(?:\s+(?:with|in))?))?|karte|carte|tarjeta|cart[ãa]o|بطاقة|بطاقتك)"
-    r"|a/?c|acc(?:oun)?t?|account(?:\s+(?:no|number|ending(?:\s+with)?))?"
-    r"|acct|ac|iban|conta|konto|rekening|rek|akaun|akaunti|บช|บัญชี|حساب|cuenta|compte)"
+    r"(?:(?P<card>card(?:\s+(?:no|number|ending(?:\s+(?:with|in))?))?|karte|carte|tarjeta|cart[ãa]o|بطاقة|بطاقتك|"
+    # Arabic table labels: رقم البطاقة (card number), رقم الحساب (account number).
+    r"البطاقة)|a/?c|acc(?:oun)?t?|account(?:\s+(?:no|number|ending(?:\s+with)?))?"
+    r"|acct|ac|iban|conta|konto|rekening|rek|akaun|akaunti|บช|บัญชี|حساب|الحساب|cuenta|compte)"
 )
 _LABELLED = re.compile(
     r"(?<![^\W\d_])" + _LABEL + r"(?:\.(?!\.))?\s*(?:no\.?|number|num|#(?!#))?\s*(?:[:.](?!\.))?\s*['\"‘’“”]?"
@@ -42,8 +46,12 @@ _FROM_SIDE = re.compile(r"\b(?:from|debited|frm|de|kutoka)\b[^.|]{0,20}$", re.IG
 _TO_SIDE = re.compile(r"\b(?:to|into|in|credited|para|kwenda)\b[^.|]{0,20}$", re.IGNORECASE)
 
 
+# Arabic-Indic and Persian digits, as Gulf e-mails print them ("XXXX٤٤٥٥"), read as ASCII digits.
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
 def _normalise(raw: str) -> str | None:
-    value = re.sub(r"\s+", "", raw).rstrip(".-").lstrip("-")
+    value = re.sub(r"\s+", "", raw).rstrip(".-").lstrip("-").translate(_DIGITS)
     return value if re.search(r"\d{2,}", value) else None
 
 

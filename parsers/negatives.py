@@ -12,7 +12,9 @@ _TXN_VERB = re.compile(
     r"\b(?:debited|credited|spent|paid|sent|received|withdrawn|withdrew|purchase|transferred|deposited|"
     r"confirmed|cargo|abono|compra|d[ée]bit[ée]?|cr[ée]dit[ée]|achat|debitad[oa]|creditad[oa]|"
     # "A payment of OMR 60.000 to OMANTEL was made from your account": done, whatever a footer offers.
-    r"(?:was|has been|have been|were) made|money (?:in|out))\b"
+    r"(?:was|has been|have been|were) made|money (?:in|out)|"
+    # "Your Credit Card ending 1234 has been used for AED 250.00 at SHOP", "was charged EGP 540.00".
+    r"(?:was|has been|were|have been) (?:used (?:for|at|on)|charged))\b"
     # Whole words: سيتم خصم ("will be deducted") and لم يتم خصم ("was not deducted") hold تم خصم.
     r"|(?<![^\W\d_])(?:تم خصم|تم إيداع)", re.IGNORECASE)
 
@@ -103,13 +105,16 @@ _WIDER: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                                         r"|\b(?:reversal|refund|cancellation|chargeback) request\b"),
         # "You have earned 150 points for your purchase of SAR 150.00": a reward on an earlier transaction.
         ("reward points notice", r"\bearned\s+[\d,]+\s+(?:\w+\s+)?(?:points|miles|stars)\s+(?:for|on)\s+(?:your|the)\b"),
+        # A status row of an e-mail table: "Status | Rejected", "Transaction Status: Cancelled".
+        ("cancelled or rejected transaction", r"\bstatus\s*[:|]?\s*(?:rejected|cancell?ed|canceled|voided)\b"),
         # Payments set for a later day: "scheduled for 05/03", "programada para", "agendado para", "dijadwalkan".
         ("reminder or due notice", r"\b(?:(?:is |are )?scheduled (?:for|on)|upcoming payment|"
                                    r"(?:est[áa] )?programad[oa] para|agendad[oa] para|terjadwal|dijadwalkan)\b"),
     )
 )
 _WIDER_WORDS = ("couldn't", "could not", "can't", "cannot", "unable", "enough money", "approve", "confirm", "dispute",
-                "complaint", "claim", "request", "earned", "scheduled", "upcoming", "programad", "agendad", "jadwal")
+                "complaint", "claim", "request", "earned", "scheduled", "upcoming", "programad", "agendad", "jadwal",
+                "status")
 
 
 # A non-transaction only when no money moved: promotions and statements often quote amounts.
@@ -123,6 +128,9 @@ _WEAK: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       r"|\b(?:oferta|promoci[óo]n|promo[çc][ãa]o|offre sp[ée]ciale|f[ée]licitations)\b|عرض خاص|عروض"
                       # "get" and "cashback" (خصم in an offer is a discount, not a deduction).
                       r"|احصل على|استرداد نقدي"),
+        # "Revised schedule of charges: ATM withdrawal at other banks OMR 0.500": a price list.
+        ("fee schedule notice", r"\b(?:schedule of (?:service )?(?:charges|fees)|tariff of charges|"
+                                r"(?:revised|new) (?:service )?(?:charges|fees|tariffs?)\b)"),
         ("balance notice", r"\b(?:balance enquiry|balance inquiry|your (?:available |current )?balance (?:is|as on|for)|"
                            r"available balance (?:for|in|of) (?:your )?a/?c)\b|رصيدك الحالي|رصيدك المتاح"),
     )
@@ -188,9 +196,14 @@ _SURVEY = re.compile(r"\b(?:how (?:was|did you find|satisfied|likely)|rate (?:us
 _RECENT = re.compile(r"\brecent(?:ly)?\b", re.IGNORECASE)
 
 
+# "Transfer request received" (a subject): the bank got the instruction, which says no money moved.
+_REQUEST_RECEIVED = re.compile(r"\b(?:request|instruction|application)\s+(?:has been\s+|was\s+|is\s+)?received\b",
+                               re.IGNORECASE)
+
+
 def _unless_moved(pattern: re.Pattern[str], flat: str) -> bool:
     """The phrase is there and nothing outside it says money moved."""
-    return bool(pattern.search(flat)) and not _TXN_VERB.search(pattern.sub(" ", flat))
+    return bool(pattern.search(flat)) and not _TXN_VERB.search(_REQUEST_RECEIVED.sub(" ", pattern.sub(" ", flat)))
 
 
 FAILED = "declined or failed payment"
