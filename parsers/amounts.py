@@ -42,6 +42,8 @@ CURRENCY_TOKENS: dict[str, str] = {
     "جنيه مصري": "EGP", "جنيه إسترليني": "GBP", "جنيه استرليني": "GBP", "جنيه": "EGP", "ج.م.": "EGP", "ج.م": "EGP", "جنيه سوداني": "SDG",
     "ريال عماني": "OMR", "ريال سعودي": "SAR", "ريال قطري": "QAR", "ر.ق": "QAR", "دينار كويتي": "KWD", "د.ك": "KWD",
     "دينار بحريني": "BHD", "د.ب": "BHD", "دينار أردني": "JOD", "درهم إماراتي": "AED", "درهم مغربي": "MAD",
+    # A bare "درهم" ("3,000.00 درهم في حسابك") is the UAE dirham, as "Dhs" is; Morocco's is named in full.
+    "درهم": "AED",
 }
 # More ISO codes, recognised only as printed in capitals: several are also words or names
 # ("Ron", "pen", "AMD"), and a bank prints a code in capitals.
@@ -88,10 +90,13 @@ _MENTION = re.compile(
 _NAIRA = re.compile(r"(?<![A-Za-z])N(?P<n>\d[\d,]*\.\d{2})(?!\d)")
 # South Africa's rand as "R1,250.00" / "R 99.00": a capital R and two decimals, or the
 # letter is too common to read as money.
-_RAND = re.compile(r"(?<![\w$])R\s?(?P<n>\d{1,3}(?:[, ]\d{3})*\.\d{2})(?![\d.,])")
+# "R-325.50" (a debit in a comma-separated SMS) carries its sign after the letter.
+# A dot or comma after it may end the sentence or the field ("Available R5,120.00.").
+_RAND = re.compile(r"(?<![\w$])R\s?-?(?P<n>\d{1,3}(?:[, ]\d{3})*\.\d{2})(?!\d|[.,]\d)")
 
 BALANCE = re.compile(
-    r"\b(?:bal(?:ance)?|avl|avail(?:able)?|avlbl|avb|limit|lmt|outstanding|saldo)\b(?P<gap>\W{0,3}(?:\w+\W{1,3}){0,3})$"
+    # A hyphenated name is one word of the gap: "balance was: M-PESA Account : Ksh3,120.50".
+    r"\b(?:bal(?:ance)?|avl|avail(?:able)?|avlbl|avb|limit|lmt|outstanding|saldo)\b(?P<gap>\W{0,3}(?:\w+(?:-\w+)*\W{1,3}){0,3})$"
     r"|(?:الرصيد|رصيد|คงเหลือ|ยอดคงเหลือ)(?P<gap2>\W{0,3}(?:\w+\W{1,3}){0,3})$",
     re.IGNORECASE,
 )

@@ -10,7 +10,9 @@ first (parsers.negatives): counting one of those is worse than missing an alert.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
+from models.money import quantize
 from parsers import dates, masks
 from parsers.amounts import Mention, mentions
 from parsers.base import Alert, Direction, Kind, ParsedTransaction, ParseResult, Status
@@ -68,15 +70,18 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
     (r"received [^.|]{0,40}? from your (?:a/?c|account)|your payment of [^|]{0,60}? (?:has been )?received",
      Direction.DEBIT, Kind.TRANSFER, 1),
     (r"salary|salaire|salario|sal[áa]rio|gaji|راتب", Direction.CREDIT, Kind.SALARY, 1),
-    (r"withdr[ae]wn?|withdrawal|cash wdl|cwdr|atm|levantaste|kimetolewa|retrait|retiro|سحب|tarik tunai", Direction.DEBIT,
-     Kind.WITHDRAWAL, 1),
+    # "Cash Out Tk 2,000.00 to 017...": a wallet's withdrawal at an agent.
+    (r"withdr[ae]wn?|withdrawal|cash wdl|cwdr|atm|levantaste|kimetolewa|retrait|retiro|سحب|tarik tunai|cash[- ]?out\b",
+     Direction.DEBIT, Kind.WITHDRAWAL, 1),
     # A loan paid out to the customer ("Your loan of NGN 200,000 has been disbursed to your account").
     (r"disbursed|disbursement", Direction.CREDIT, Kind.CREDIT, 1),
     (r"deposit(?:ed)?|cash[- ]in\b|depositaste|recebe\w*|d[ée]p[ôo]t|dep[óo]sito", Direction.CREDIT, Kind.DEPOSIT, 1),
     # recibiste/recibido/recebido (Spanish, Portuguese), "dana masuk" (Indonesian), "Money in: £62", umeweka
-    # (Swahili "you deposited"), ontvangen/bijschrijving (Dutch "received"/"credit").
+    # (Swahili "you deposited"), ontvangen/bijschrijving/bijgeschreven (Dutch "received"/"credit"/"credited"),
+    # menerima/diterima (Indonesian "receive"/"received"), accreditato/in entrata (Italian "credited"/"incoming").
     (r"credited|received|receive\b|(?<![A-Za-z])cr\b\.?|credit\b|inward|umepokea|imepokelewa|abono|recib\w*|receb\w*|"
-     r"(?:dana|uang|transfer) masuk|money in\b|umeweka|ontvangen|bijschrijving|"
+     r"(?:dana|uang|transfer) masuk|money in\b|umeweka|ontvangen|bijschrijving|bijgeschreven|menerima|diterima|"
+     r"accreditat[oai]|in entrata|"
      r"cr[ée]dit[oa]?|reçu|creditad[oa]|إيداع|تم إيداع|استلام|وارد|jama", Direction.CREDIT, Kind.CREDIT, 1),
     # pagaste/pagou (Spanish, Portuguese "you paid"), umelipa (Swahili), harcama (Turkish "spending"),
     # afschrijving (Dutch "debit").
@@ -88,8 +93,9 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
     (r"sent|send money|send\b|umetuma|kimetumwa|envi(?:ou|aste|[oó]\b|ado)|(?:dana|uang|transfer|money) keluar|money out\b",
      Direction.DEBIT, Kind.TRANSFER, 1),
     (_WAYLESS_TRANSFER, Direction.DEBIT, Kind.TRANSFER, 1),
+    # afgeschreven (Dutch "debited"), addebitato/addebito (Italian "debited"/"debit").
     (r"debited|debit\b|(?<![A-Za-z])dr\b\.?|deducted|debitad[oa]|d[ée]bit[oa]?|cargo|تم خصم|خصم|مدين|kutoka|"
-     r"withdrew", Direction.DEBIT, Kind.DEBIT, 1),
+     r"withdrew|afgeschreven|addebitat[oai]|addebito", Direction.DEBIT, Kind.DEBIT, 1),
     # "using your Credit Card" (the masked "_" run), paiement/pagamento/pago/betaling ("payment").
     (r"txn of|transaction\b|txn\b|transaksi\b|using (?:your )?(?:[\w-]+ ){0,4}(?:card\b|_{6,})|approved|authori[sz]ed|"
      r"auth pmt|payment\b|paiement|pagamento|pago\b|betaling|wallet load|made a\b|pending charge|kwenda|receipt\b",
@@ -107,7 +113,8 @@ _THAI_WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
 # German builds compounds ("Kartenzahlung", "Zahlungseingang"), so these too match inside longer words.
 _GERMAN_WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
     (r"gutschrift|zahlungseingang|geldeingang", Direction.CREDIT, Kind.CREDIT, 1),
-    (r"lastschrift|abbuchung|belastung|kartenzahlung|abhebung", Direction.DEBIT, Kind.DEBIT, 1),
+    # "Ihre Karte wurde mit 45,90 EUR bei SHOP belastet" (charged).
+    (r"lastschrift|abbuchung|belastung|belastet|kartenzahlung|abhebung", Direction.DEBIT, Kind.DEBIT, 1),
     (r"zahlung\b|überweisung", Direction.DEBIT, Kind.PURCHASE, 2),
 )
 _WORD_RES = tuple(
@@ -126,7 +133,8 @@ _STOP = (r"(?=\s+(?:on|via|using|with|ref|avl|avail|available|bal|balance|if|not
          # "de MARIA em 03/03", "de JUAN a tu cuenta", "ke SITI pada 03/03", "dari BUDI ke rekening".
          r"(?:em|en|el|le|a las|às|pada|tgl|tanggal) (?=\d)|pada|(?:en|a|em|na|no|sur|dans|ke|di) (?:tu|su|sus|sua|seu|votre|ton|rek\w*|akun|kartu)|"
          r"(?:mit|auf|met) (?:karte|konto|ihre\w*|pas)|"
-         r"transaction|upi|info|rrn|utr|card|a/?c|acct|account|credited|debited|reference|trx|tx|failed)\b"
+         r"transaction|upi|info|rrn|utr|card|a/?c|acct|account|credited|debited|accreditat[oa]|addebitat[oa]|reference|trx|tx|"
+         r"failed)\b"
          r"|\s+(?:was|were|is|has|have)\s+(?:been\s+)?(?:[a-z]+ed|made|paid|sent|taken)\b|\s+total\s+(?:fee|charges?|amount)\b|[.;|]\s|[.;|]$|\s+;|\s[-/]\s|\(|$|\s{2,}|,\s*(?:avl|bal|on|ref|your|the|a/?c|acct|account|akaunti|conta|cuenta)\b|,\s+an?\s"
          r"|\.(?=(?:rrn|utr|ref|avl|bal|txn|upi|not|call|sms|your|info|if)\b)"
          # Arabic: باستخدام (using), بطاقتك (your card), حسابك (your account), بتاريخ (on date), في (in).
@@ -145,6 +153,8 @@ _ROW_LABELS = (r"(?:Merchant(?:\s+(?:Name|Details))?|(?:Transaction\s+)?(?:Descr
                r"info(?:rmation)?)\b)")
 _NEXT_ROW = (r"(?!(?:merchant|beneficiary|payee|sender|remitter|biller|description|narration|amount|card|account|"
              r"date|transaction|type|status)\b)")
+# A name in capitals, or any name in brackets.
+_WALLET_NAME = r"\(?(?P<v>[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]*){0,4}(?![\w\-])|(?<=\()[A-Z][\w.' \-]{1,40}(?=\)))"
 _PARTY = (
     # "Des: WEB PURCHASE SHOP" (a short "description" label) among the usual ones.
     # Arabic من/إلى (from/to) and Dutch Van/Naar as labels too: "من: محمد العتيبي".
@@ -187,7 +197,8 @@ _PARTY = (
     # Indonesian "di TOKO" (at), Spanish/Portuguese/French/Indonesian "de/desde/dari NAME" (from), Indonesian
     # "ke NAME" (to): a capitalised name only, so "de 150,00 EUR" or "de la part" is never one.
     (re.compile(r"(?<![^\W\d_])di\s+(?P<v>(?-i:[A-Z])[^\n]+?)" + _STOP, re.IGNORECASE), "at"),
-    (re.compile(r"(?<![^\W\d_])(?:de|desde|dari|von)\s+(?P<v>(?-i:[A-Z])[^\n]+?)" + _STOP, re.IGNORECASE), "from"),
+    # Italian "da MARCO ROSSI" (from) too.
+    (re.compile(r"(?<![^\W\d_])(?:de|desde|dari|von|da)\s+(?P<v>(?-i:[A-Z])[^\n]+?)" + _STOP, re.IGNORECASE), "from"),
     # Swahili "kwa NAME" ("Umelipa Tsh 12,000 kwa DUKA"); "kwa" is also "by/on" ("kwa wakati"), hence the capital.
     (re.compile(r"(?<![^\W\d_])kwa\s+(?P<v>(?-i:[A-Z])[^\n]+?)" + _STOP, re.IGNORECASE), "to"),
     (re.compile(r"(?<![^\W\d_])ke\s+(?P<v>(?-i:[A-Z])[^\n]+?)" + _STOP, re.IGNORECASE), "to"),
@@ -214,6 +225,12 @@ _PARTY = (
     (re.compile(r"\b(?:from|de|kutoka)\s+\+?[\dXx*]{4,}\s+-\s+(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE), "from"),
     (re.compile(r"\b(?:agent|agente|wakala)\s+\+?[\dXx*]{4,}\s+-\s+(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE),
      "agent"),
+    # Wallets that print the phone number, then the name in capitals or in brackets: "received Rs. 2,000.00
+    # from 03001234567 SADIA BIBI", "Rs 1,000.00 sent to 03451234567 (KAMRAN) successfully".
+    (re.compile(r"\bto\s+\+?\d{9,}\s+" + _WALLET_NAME), "to"),
+    (re.compile(r"\bfrom\s+\+?\d{9,}\s+" + _WALLET_NAME), "from"),
+    # Spanish/Portuguese "a" (to) right after the amount: "transferencia de $ 25.000,00 ARS a LUCAS PEREZ".
+    (re.compile(r"(?:\d|\b[A-Z]{3})\s+a\s+(?P<v>[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]*){0,4})(?![\w\-])"), "to"),
     # "in the Agent with code ID 123456, Name JOHN DOE at ...": a name labelled without a colon.
     (re.compile(r"\bName\s+(?P<v>(?-i:[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){0,4}))(?![\w\-])"), "agent"),
     # A fund bought with a SIP or an investment: "purchase of Rs 500 in ACME Bluechip Fund Growth".
@@ -258,6 +275,8 @@ def _direction(text: str, amount: Mention | None, found: list[Mention] | None = 
     sign = _sign(text, amount) if amount else None
     wayless_transfer = False
     best: tuple[int, int, int, Direction, Kind] | None = None
+    # The nearest word of the amount's own sentence that says the way (tier 1, not "transfer").
+    way: tuple[int, int, int, Direction, Kind] | None = None
     for rank, (pattern, direction, kind, tier) in enumerate(_WORD_RES):
         if sign is not None and direction is not sign and (tier == 2 or rank == _WAYLESS):
             wayless_transfer = wayless_transfer or (rank == _WAYLESS and pattern.search(masked) is not None)
@@ -269,8 +288,18 @@ def _direction(text: str, amount: Mention | None, found: list[Mention] | None = 
             key = (tier, distance, rank)
             if best is None or key < best[:3]:
                 best = (tier, distance, rank, direction, kind)
+            if tier == 1 and rank != _WAYLESS and sentence[0] <= m.start() < sentence[1] \
+                    and (way is None or key < way[:3]):
+                way = (tier, distance, rank, direction, kind)
     if best is None:
         return (sign, Kind.TRANSFER) if sign is not None and wayless_transfer else None
+    # "A CliQ transfer of JOD 150.000 from X has been credited to your account": "transfer" is nearest
+    # but names no way; a word of the same sentence that does ("credited") says it. Not a credit word
+    # about someone else's account: "transfer of OMR 100 from your account to X received by the bank",
+    # "NEFT transaction ... credited to the OTHER A/c ... of RIYA SEN".
+    if best[2] == _WAYLESS and way is not None and not (
+            way[3] is Direction.CREDIT and _FROM_OWN.search(text, sentence[0], sentence[1])):
+        best = (*way[:4], Kind.TRANSFER if way[4] in (Kind.DEBIT, Kind.CREDIT) else way[4])
     direction, kind = best[3], best[4]
     # A strong kind word anywhere refines a plain debit/credit.
     if kind in (Kind.DEBIT, Kind.CREDIT, Kind.PURCHASE):
@@ -285,13 +314,16 @@ def _direction(text: str, amount: Mention | None, found: list[Mention] | None = 
 
 
 _CHARGEBACK = re.compile(r"\bcharge[- ]?backs?\b", re.IGNORECASE)
+_FROM_OWN = re.compile(r"\bfrom (?:your|my)\b|\b(?:other|beneficiary|payee|recipient)\b", re.IGNORECASE)
 
 
 _NOT_A_PARTY = re.compile(
     r"\b(?:call|sms|block|dispute|report|visit|manage|reply|stop|unsubscribe|helpline|customer care|assistance|"
     r"download|inquiry|enquiry|queries|not you|if not|click|tap|banking with|thank|opt[- ]out|avl\s?bal|avlbal|"
     r"help|applicable|details|learn more|otp|do not|share|you(?:'ve|'re|'ll)?|feedback|re[ci]e?ipt|https?)\b|"
-    r"bit\.ly|^(?:your|a/?c|we|it|this|order|using|reference|ref)\b|(?:x{2,}|\*{2,})\d{2,}|^[^(]*\)",
+    r"bit\.ly|^(?:your|a/?c|we|it|this|order|using|reference|ref)\b|(?:x{2,}|\*{2,})\d{2,}|^[^(]*\)|"
+    # "From: account ending 3340": the customer's own account, never a name.
+    r"\bending(?:\s+(?:in|with))?\s+\d{2,}",
     re.IGNORECASE,
 )
 # POS and ECOM name the channel of a card payment ("Info: POS/CAFE COFFEE HUT/BANGALORE").
@@ -509,6 +541,58 @@ def _pick_amount(text: str, found: list[Mention], plain: list[Mention]) -> Menti
     return first
 
 
+# India's UPI alerts that print no currency at all: "Dear UPI user A/C X3391 debited by 250.0 on date
+# 03Mar26 trf to SHOP". UPI runs in rupees only; the number must follow "debited/credited by" directly.
+_UPI = re.compile(r"\bUPI\b")
+_BARE_UPI = re.compile(r"\b(?:debited|credited)\s+(?:by|for|with)\s+(?P<n>\d{1,7}(?:\.\d{1,2})?)(?!\d|[.,]\d)"
+                       r"(?!\s?(?:%|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))",
+                       re.IGNORECASE)
+
+
+def _bare_upi_amount(text: str) -> list[Mention]:
+    m = _BARE_UPI.search(text) if _UPI.search(text) else None
+    if m is None or Decimal(m.group("n")) <= 0:
+        return []
+    return [Mention(quantize(Decimal(m.group("n")), "INR"), "INR", m.start("n"), m.end("n"), "amount")]
+
+
+# A fee told in its own alert, said to be taken already: "A fee of AED 25.00 has been charged to your
+# account for Card Replacement", "Annual fee of KWD 5.000 was debited". Not one waived or given back.
+_FEE_TAKEN = re.compile(r"\b(?:has been|have been|was|were|is)\s+(?:charged|debited|deducted|levied|recovered|collected)\b",
+                        re.IGNORECASE)
+_FEE_UNDONE = re.compile(r"waive|revers|refund|not\b|n't\b", re.IGNORECASE)
+
+
+def _charged_fee(text: str, found: list[Mention]) -> Mention | None:
+    """The one fee of a message with no other amount, when its sentence says it was taken."""
+    fees = [m for m in found if m.role == "fee" and m.amount > 0]
+    if len(fees) != 1 or any(m.role not in ("fee", "balance") for m in found):
+        return None
+    own = _sentence(text, fees[0].start)
+    return fees[0] if _FEE_TAKEN.search(own) and not _FEE_UNDONE.search(own) else None
+
+
+# The label of what the account itself was charged, after a foreign-currency amount: "Billing
+# Amount | AED 446.40", "Amount debited from your account: OMR 17.120". A conversion that is not
+# said to be charged ("USD 50.00 (approx. OMR 19.250)") keeps the transaction's own currency.
+_BILLED = re.compile(r"\b(?:(?:billing|billed|settlement|debited|charged|deducted)\s+amount|amount\s+(?:billed|debited|"
+                     r"charged|deducted)(?:\s+(?:from|to|in)\s+(?:your\s+)?(?:a/?c|acc(?:oun)?t|card))?)\W{0,5}$",
+                     re.IGNORECASE)
+
+
+def _billed(text: str, found: list[Mention], amount: Mention) -> Mention:
+    """The amount in the account's currency when the alert labels it so, else ``amount``."""
+    floor = amount.end
+    for m in found:
+        if m.start < amount.end:
+            continue
+        if m.role == "amount" and m.currency != amount.currency and m.amount > 0 \
+                and _BILLED.search(text, max(floor, m.start - 50), m.start):
+            return m
+        floor = m.end
+    return amount
+
+
 # Where the alert proper ends and the instructions, greetings and legal text begin.
 _FOOTER = re.compile(
     r"\b(?:not you|if not (?:done|you|made|initiated)|to block|block (?:your )?(?:card|a/?c)|call (?:us|on|at|\+?\d+)|"
@@ -528,11 +612,17 @@ def _footer_start(text: str, start: int) -> int:
     return m.start() if m else len(text)
 
 
+# "R-325.50", "AED -50.00": a minus glued to the number after the currency.
+_INNER_MINUS = re.compile(r"[^\d\s+-]+\s?-(?=\d)")
+
+
 def _sign(text: str, amount: Mention) -> Direction | None:
     """A "+" (money in) or "-" (money out) right before the amount, one space at most."""
     before = text[max(0, amount.start - 2):amount.start].rstrip()
     first = text[amount.start]
     sign = first if first in "+-" else (before[-1:] if before else "")
+    if sign not in ("+", "-") and _INNER_MINUS.match(text, amount.start, amount.end):
+        sign = "-"
     return Direction.DEBIT if sign == "-" else Direction.CREDIT if sign == "+" else None
 
 
@@ -562,18 +652,23 @@ class GenericParser:
         # account" so); every other refused message stays refused.
         if reason and not (reason in (FAILED, CALLED_OFF) and _refund_credit(text)):
             return ParseResult(Status.NOT_TRANSACTION, self.name, reason)
-        if not plain:
+        if not found:
+            found = plain = _bare_upi_amount(text)
+        fee = None if plain else _charged_fee(text, found)
+        if fee is not None:
+            plain = [fee]
+        elif not plain:
             if found:
                 return ParseResult(Status.NOT_TRANSACTION, self.name, "balance or fee only, no transaction amount")
             return ParseResult(Status.UNRECOGNIZED, self.name, "no amount with a currency found")
-        amount = _pick_amount(text, found, plain)
+        amount = _billed(text, found, _pick_amount(text, found, plain))
         own = _sentence(text, amount.start)
         if _OFFER_REWARD.search(own) and _OFFER_TERMS.search(own):
             return ParseResult(Status.NOT_TRANSACTION, self.name, "promotion: the amount is an offer's condition or reward")
         if not amount.exact:
             return ParseResult(Status.UNRECOGNIZED, self.name,
                                f"amount printed with more decimals than {amount.currency} has")
-        wording = _direction(text, amount, found) or _signed(text, amount)
+        wording = (Direction.DEBIT, Kind.FEE) if fee is not None else _direction(text, amount, found) or _signed(text, amount)
         if wording is None:
             return ParseResult(Status.UNRECOGNIZED, self.name, "an amount but no debit/credit wording")
         direction, kind = wording

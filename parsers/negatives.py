@@ -156,7 +156,9 @@ def _third_party_received(flat: str) -> bool:
 # Such a phrase decides only when nothing else in the message says money already moved
 # ("Rs 500 spent at SHOP. Cashback will be credited in 30 days" is still a purchase).
 _NOT_YET = re.compile(
-    r"\b(?:will be (?:credited|debited|deducted|refunded|reversed|transferred|paid|charged|sent|deposited)|"
+    # "Your scheduled transfer of £300.00 to J PATEL will be made on 05/03/2026".
+    r"\b(?:will be (?:credited|debited|deducted|refunded|reversed|transferred|paid|charged|sent|deposited|made|executed|"
+    r"initiated)|"
     # "£45.00 to HOMEPOWER ENERGY will leave your account on 05/03".
     r"will (?:leave|go out of) your (?:account|a/?c)|"
     r"will mature|maturity (?:amount|date|proceeds|value)|is maturing|"
