@@ -38,6 +38,8 @@ CURRENCY_TOKENS: dict[str, str] = {
     "s/.": "PEN", "s/": "PEN", "ush": "UGX", "hk$": "HKD", "s$": "SGD", "a$": "AUD", "au$": "AUD", "c$": "CAD",
     "ca$": "CAD", "nz$": "NZD", "nt$": "TWD", "rd$": "DOP", "₨": "INR", "₩": "KRW", "₪": "ILS", "zł": "PLN",
     "₴": "UAH", "₽": "RUB", "₸": "KZT", "₾": "GEL", "₡": "CRC", "₲": "PYG",
+    # Korean 원 and Japanese 円 after the number ("12,500원"), Turkey's TL ("1.234,56 TL").
+    "원": "KRW", "円": "JPY", "tl": "TRY",
     # Arabic names and abbreviations of the region's currencies ("5,000.00 جنيه مصري", "12.500 د.ك").
     "جنيه مصري": "EGP", "جنيه إسترليني": "GBP", "جنيه استرليني": "GBP", "جنيه": "EGP", "ج.م.": "EGP", "ج.م": "EGP", "جنيه سوداني": "SDG",
     "ريال عماني": "OMR", "ريال سعودي": "SAR", "ريال قطري": "QAR", "ر.ق": "QAR", "دينار كويتي": "KWD", "د.ك": "KWD",
@@ -55,7 +57,7 @@ _CAPS_CODES = ("hkd", "nzd", "sek", "nok", "dkk", "pln", "czk", "huf", "ron", "i
 CURRENCY_TOKENS.update({code: code.upper() for code in _CAPS_CODES})
 # Tokens that count only in capitals: the codes above and short letters that are words too
 # ("rm" for room, "bd" for bedroom, "qr" code, "le", "s/").
-_CAPS_ONLY = frozenset(_CAPS_CODES) | {"le", "rm", "bd", "kd", "qr", "jd", "ghc", "l.e.", "l.e", "s/.", "s/"}
+_CAPS_ONLY = frozenset(_CAPS_CODES) | {"le", "rm", "bd", "kd", "qr", "jd", "ghc", "l.e.", "l.e", "s/.", "s/", "tl"}
 # Letters-only tokens that are also abbreviations ("TK" is an account in Vietnamese, "RS" a
 # reference): one followed by a long run of digits names an account or a phone, not money.
 _WORDLIKE = frozenset({"rs", "tk", "ro", "sr", "dh", "mt", "rm", "bd", "kd", "qr", "jd", "rp", "ush", "ksh", "tsh"})
@@ -183,9 +185,10 @@ def _role(text: str, start: int, floor: int = 0) -> str:
     return "amount"
 
 
-_ISO_CODES = frozenset(CURRENCY_TOKENS.values())
+ISO_CODES = _ISO_CODES = frozenset(CURRENCY_TOKENS.values())
 _ISO_AFTER = re.compile(r"\s?([A-Z]{3})(?![A-Za-z])")
 _ONE_GROUP = re.compile(r"\d{1,3}[.,]\d{3}")
+_COMMA_MILLS = re.compile(r"\d{1,3},\d{3}")
 
 
 _CAPS_CODE = re.compile(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])")
@@ -250,6 +253,10 @@ def mentions(text: str) -> list[Mention]:
             if minor == 0 and _ONE_GROUP.fullmatch(number):
                 # "Rp 50.000", "50,000 VND": a currency without minor units groups by thousands.
                 raw = Decimal(re.sub(r"\D", "", number))
+            elif code == "TND" and _COMMA_MILLS.fullmatch(number):
+                # "200,000 TND", "45,500 TND": Tunisia writes its dinar of 1000 millimes in French, with a
+                # decimal comma (not the Gulf's dinars: "KWD 1,250" there is rather a thousand and more).
+                raw = Decimal(number.replace(",", "."))
             value = quantize(raw, code)
             # Zero decimals are harmless where a currency has no minor units ("Rp 50.000,00").
             exact = -int(raw.as_tuple().exponent) <= minor or (minor == 0 and raw == raw.to_integral_value())

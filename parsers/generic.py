@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from models.money import quantize
+from models.money import MoneyError, quantize
 from parsers import dates, masks
-from parsers.amounts import Mention, mentions
+from parsers.amounts import ISO_CODES, AmountError, Mention, mentions, read_number
 from parsers.base import Alert, Direction, Kind, ParsedTransaction, ParseResult, Status
 from parsers.negatives import CALLED_OFF, FAILED, non_transaction_reason
 
@@ -75,6 +75,11 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
      Direction.DEBIT, Kind.WITHDRAWAL, 1),
     # A loan paid out to the customer ("Your loan of NGN 200,000 has been disbursed to your account").
     (r"disbursed|disbursement", Direction.CREDIT, Kind.CREDIT, 1),
+    # A wallet loaded: "Your Paytm Wallet has been topped up with Rs. 2,000", "INR 500.00 has been added to your
+    # Amazon Pay balance" (not a phone's airtime "topped up with KES 100 airtime", which is bought).
+    (r"(?:has been|have been|was|were|got) topped up(?![^.|]{0,40}\b(?:airtime|data|bundle|recharge)\b)|"
+     r"added to your (?:[\w-]+ ){0,3}(?:wallet|balance)\b",
+     Direction.CREDIT, Kind.CREDIT, 1),
     (r"deposit(?:ed)?|cash[- ]in\b|depositaste|recebe\w*|d[ée]p[ôo]t|dep[óo]sito", Direction.CREDIT, Kind.DEPOSIT, 1),
     # recibiste/recibido/recebido (Spanish, Portuguese), "dana masuk" (Indonesian), "Money in: £62", umeweka
     # (Swahili "you deposited"), ontvangen/bijschrijving/bijgeschreven (Dutch "received"/"credit"/"credited"),
@@ -85,8 +90,10 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
      r"cr[ée]dit[oa]?|reçu|creditad[oa]|إيداع|تم إيداع|استلام|وارد|jama", Direction.CREDIT, Kind.CREDIT, 1),
     # pagaste/pagou (Spanish, Portuguese "you paid"), umelipa (Swahili), harcama (Turkish "spending"),
     # afschrijving (Dutch "debit").
-    (r"spent|spending|purchase|compra|achat|used (?:for|at)|utilised|paid\b|malipo|charged|pos\b|شراء|pagaste|pagou|"
-     r"umelipa|harcama|afschrijving|"
+    # consumo (Spanish "spend"), płatność/platnosc/platba (Polish, Czech "payment"), köp (Swedish "purchase"),
+    # vásárlás/vasarlas (Hungarian "purchase"), thanh toan (Vietnamese "payment", unaccented in SMS).
+    (r"spent|spending|purchase|compra|achat|thanh to[aá]n|used (?:for|at)|utilised|paid\b|malipo|charged|pos\b|شراء|pagaste|pagou|"
+     r"umelipa|harcama|afschrijving|consumo|p[łl]atno[śs][ćc]|platba|köp\b|v[áa]s[áa]rl[áa]s|"
      r"(?:a|new|pending|recurring) charge\b|pembelian|belanja|pembayaran",
      Direction.DEBIT, Kind.PURCHASE, 1),
     # enviou/enviaste/envió (Portuguese, Spanish), dana keluar ("money out", Indonesian), "Money out: £20".
@@ -98,7 +105,12 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
      r"withdrew|afgeschreven|addebitat[oai]|addebito", Direction.DEBIT, Kind.DEBIT, 1),
     # "using your Credit Card" (the masked "_" run), paiement/pagamento/pago/betaling ("payment").
     (r"txn of|transaction\b|txn\b|transaksi\b|using (?:your )?(?:[\w-]+ ){0,4}(?:card\b|_{6,})|approved|authori[sz]ed|"
-     r"auth pmt|payment\b|paiement|pagamento|pago\b|betaling|wallet load|made a\b|pending charge|kwenda|receipt\b",
+     r"auth pmt|payment\b|paiement|pagamento|pago\b|betaling|wallet load|made a\b|pending charge|kwenda|receipt\b|"
+     # An alert that opens with an amount "at" a shop and says nothing else: "💳 €12.99 at NETFLIX.COM",
+     # "Card xx1234: AED 1,050.00 at EMIRATES". Only at the start: "Your subscription of USD 9.99 at
+     # SPOTIFY renews", "spend USD 100 at BEST BUY", "OMR 5,000.000 at attractive rates" move no money.
+     r"^\W{0,6}(?:(?:card|acct|a/?c|account)\s*[\dXx*#•.]+\s*:\s*)?(?:[A-Z]{2,3}\$?\s?|[^\w\s]{1,2}\s?)?"
+     r"\d[\d,.' ]*(?:\s?[A-Z]{3})?\s+(?:at|@)\s+(?-i:(?=[A-Z]))",
      Direction.DEBIT, Kind.PURCHASE, 2),
 )
 # Thai writes words without spaces, so these match inside longer words.
@@ -110,6 +122,12 @@ _THAI_WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
     (r"โอนเงินออก|โอนเงิน", Direction.DEBIT, Kind.TRANSFER, 1),
     (r"ใช้จ่าย|ชำระ|ซื้อ", Direction.DEBIT, Kind.PURCHASE, 1),
 )
+# Korean writes these inside longer words too ("승인", approved; "출금", withdrawal; "입금", deposit).
+_KOREAN_WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
+    (r"입금", Direction.CREDIT, Kind.DEPOSIT, 1),
+    (r"출금", Direction.DEBIT, Kind.WITHDRAWAL, 1),
+    (r"승인|결제", Direction.DEBIT, Kind.PURCHASE, 1),
+)
 # German builds compounds ("Kartenzahlung", "Zahlungseingang"), so these too match inside longer words.
 _GERMAN_WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
     (r"gutschrift|zahlungseingang|geldeingang", Direction.CREDIT, Kind.CREDIT, 1),
@@ -119,7 +137,7 @@ _GERMAN_WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
 )
 _WORD_RES = tuple(
     (re.compile(r"(?<![^\W\d_])(?:" + p + r")", re.IGNORECASE), d, k, tier) for p, d, k, tier in _WORDING
-) + tuple((re.compile(p), d, k, tier) for p, d, k, tier in _THAI_WORDING) + tuple(
+) + tuple((re.compile(p), d, k, tier) for p, d, k, tier in _THAI_WORDING + _KOREAN_WORDING) + tuple(
     (re.compile(p, re.IGNORECASE), d, k, tier) for p, d, k, tier in _GERMAN_WORDING)
 # Index of the entry above whose words name a transfer but not its way.
 _WAYLESS = next(i for i, w in enumerate(_WORDING) if w[0] == _WAYLESS_TRANSFER)
@@ -133,9 +151,9 @@ _STOP = (r"(?=\s+(?:on|via|using|with|ref|avl|avail|available|bal|balance|if|not
          # "de MARIA em 03/03", "de JUAN a tu cuenta", "ke SITI pada 03/03", "dari BUDI ke rekening".
          r"(?:em|en|el|le|a las|às|pada|tgl|tanggal) (?=\d)|pada|(?:en|a|em|na|no|sur|dans|ke|di) (?:tu|su|sus|sua|seu|votre|ton|rek\w*|akun|kartu)|"
          r"(?:mit|auf|met) (?:karte|konto|ihre\w*|pas)|"
-         r"transaction|upi|info|rrn|utr|card|a/?c|acct|account|credited|debited|accreditat[oa]|addebitat[oa]|reference|trx|tx|"
+         r"transaction|upi|info|rrn|utr|card|carte|tarjeta|karta|kartou|kartya|kort|a/?c|acct|account|credited|debited|accreditat[oa]|addebitat[oa]|reference|trx|tx|"
          r"failed)\b"
-         r"|\s+(?:was|were|is|has|have)\s+(?:been\s+)?(?:[a-z]+ed|made|paid|sent|taken)\b|\s+total\s+(?:fee|charges?|amount)\b|[.;|]\s|[.;|]$|\s+;|\s[-/]\s|\(|$|\s{2,}|,\s*(?:avl|bal|on|ref|your|the|a/?c|acct|account|akaunti|conta|cuenta)\b|,\s+an?\s"
+         r"|\s+(?:was|were|is|has|have)\s+(?:been\s+)?(?:[a-z]+ed|made|paid|sent|taken)\b|\s+total\s+(?:fee|charges?|amount)\b|(?<!\bmr)(?<!\bmrs)(?<!\bms)[.;|]\s|[.;|]$|\s+;|\s[-/]\s|\(|$|\s{2,}|,\s*(?:avl|bal|on|ref|your|the|a/?c|acct|account|akaunti|conta|cuenta)\b|,\s+an?\s"
          r"|\.(?=(?:rrn|utr|ref|avl|bal|txn|upi|not|call|sms|your|info|if)\b)"
          # Arabic: باستخدام (using), بطاقتك (your card), حسابك (your account), بتاريخ (on date), في (in).
          r"|\s+(?:باستخدام|بواسطة|ببطاقة|ببطاقتك|بطاقة|بطاقتك|حساب|حسابك|بحسابك|بتاريخ|في|رقم|المنتهية|عبر)(?![^\W\d_])"
@@ -186,6 +204,10 @@ _PARTY = (
     # Channel paths: UPI/P2M/123456789012/SHOP NAME, IMPS/PUNB/1234/ NAME, NEFT-UTR123-NAME.
     (re.compile(r"\b(?P<v>(?:UPI|IMPS|NEFT|RTGS|MMT)[/\-][^\n|]+?)(?:\s+Value\b|\s+on\b|\.\s|\.?$|\s\|)",
                 re.IGNORECASE), "label"),
+    # A narration that starts with its kind, the name before the amount: "PURCHASE AMAZON MKTPLACE PMTS WA US
+    # USD 34.99 CARD 5678".
+    (re.compile(r"(?:^|(?<=\|\s))(?:POS\s+)?(?:PURCHASE|PAYMENT|POS)\s+(?P<v>[A-Z0-9][A-Z0-9&'.*\-]*"
+                r"(?:\s[A-Z0-9&'.*\-]+){0,6}?)(?=\s+(?:[A-Z]{3}|Rs\.?)\s?\d)"), "at"),
     # "at SHOP", Italian "presso SHOP", German "bei SHOP", "@ SHOP".
     (re.compile(r"(?:(?<![\w@])(?:at\s+|presso\s+|bei\s+|@\s*|(?:transaction|purchase|payment) with\s+)|(?<=[^\W\d_])@\s+)"
                 r"(?P<v>[^\n]+?)" + _STOP,
@@ -227,7 +249,8 @@ _PARTY = (
      "agent"),
     # Wallets that print the phone number, then the name in capitals or in brackets: "received Rs. 2,000.00
     # from 03001234567 SADIA BIBI", "Rs 1,000.00 sent to 03451234567 (KAMRAN) successfully".
-    (re.compile(r"\bto\s+\+?\d{9,}\s+" + _WALLET_NAME), "to"),
+    # Indonesian "ke 1234567890 BUDI SANTOSO" (to an account number, then its holder).
+    (re.compile(r"\b(?:to|ke)\s+\+?\d{9,}\s+" + _WALLET_NAME), "to"),
     (re.compile(r"\bfrom\s+\+?\d{9,}\s+" + _WALLET_NAME), "from"),
     # Spanish/Portuguese "a" (to) right after the amount: "transferencia de $ 25.000,00 ARS a LUCAS PEREZ".
     (re.compile(r"(?:\d|\b[A-Z]{3})\s+a\s+(?P<v>[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]*){0,4})(?![\w\-])"), "to"),
@@ -366,8 +389,9 @@ def _clean_party(value: str) -> str | None:
         return None
     if re.match(r"(?:UPI|IMPS|NEFT|RTGS|MMT|ACH)(?:\s+(?:Cr|Dr))?[/\-]", v, re.IGNORECASE) or v.count("/") >= 2:
         v = _path_party(v) or ""
-    elif re.match(r"[A-Za-z]{2,5}\*", v):
-        # "BIL*Car Loan", "ACH*ACME LTD*778": a short code first, then the name.
+    elif re.match(r"[A-Za-z]{2,3}\*", v):
+        # "BIL*Car Loan", "ACH*ACME LTD*778": a short code first, then the name. A longer word
+        # before the star is the merchant itself ("GRAB*RIDES", "UBER *TRIP").
         v = _path_party(v.split("*", 1)[1]) or ""
     v = re.sub(r"^\d{5,}[/\s]\s*", "", v).strip()
     v = re.sub(r"^UPI[_\-]", "", v, flags=re.IGNORECASE)
@@ -475,9 +499,12 @@ def _party(text: str, direction: Direction, amount: Mention | None, txn_kind: Ki
                 continue
             # "withdrawn from FBL A/C *1234", "From: DBS Card ending 1234": the customer's own bank or
             # card, not the other side.
+            # Not Arabic "شراء من CARREFOUR بطاقة ..." ("purchase from SHOP, card ..."): Arabic names the
+            # bank after the card word, so a Latin name before it is the shop.
             side = _LABEL_SIDE.get((m.groupdict().get("lab") or "").lower(), kind)
+            arabic_shop = m.group(0).startswith("من") and not re.search(r"[\u0600-\u06ff]", v)
             if ((side == "from" and direction is Direction.DEBIT) or (side == "to" and direction is Direction.CREDIT)) \
-                    and "@" not in v and _OWN_ACCOUNT_NEXT.match(text, m.end("v")):
+                    and "@" not in v and not arabic_shop and _OWN_ACCOUNT_NEXT.match(text, m.end("v")):
                 continue
             # A deposit "at" a place names the branch or machine, not the other side.
             if kind == "at" and txn_kind is Kind.DEPOSIT:
@@ -547,6 +574,25 @@ _UPI = re.compile(r"\bUPI\b")
 _BARE_UPI = re.compile(r"\b(?:debited|credited)\s+(?:by|for|with)\s+(?P<n>\d{1,7}(?:\.\d{1,2})?)(?!\d|[.,]\d)"
                        r"(?!\s?(?:%|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))",
                        re.IGNORECASE)
+
+
+# Key=value alerts that put the currency in a field of its own: "TXN=DEBIT;AMT=1250.00;CCY=INR;...",
+# and table rows "Amount | 1,250.00 | Currency | INR".
+_FIELD_AMOUNT = re.compile(r"(?<![^\W\d_])(?:amt|amount)\s*[:=|]\s*(?P<n>\d[\d,]*(?:\.\d{1,3})?)(?![\d.,]?\d)", re.IGNORECASE)
+_FIELD_CURRENCY = re.compile(r"(?<![^\W\d_])(?:ccy|cur|curr|currency)\s*[:=|]\s*(?P<c>[A-Z]{3})(?![A-Za-z])", re.IGNORECASE)
+
+
+def _field_amount(text: str) -> list[Mention]:
+    """The amount of an alert whose currency is a field of its own, else nothing."""
+    n, c = _FIELD_AMOUNT.search(text), _FIELD_CURRENCY.search(text)
+    code = c.group("c").upper() if c else ""
+    if n is None or code not in ISO_CODES:
+        return []
+    try:
+        value = quantize(read_number(n.group("n")), code)
+    except (AmountError, MoneyError):
+        return []
+    return [Mention(value, code, n.start("n"), n.end("n"), "amount")] if value > 0 else []
 
 
 def _bare_upi_amount(text: str) -> list[Mention]:
@@ -653,7 +699,7 @@ class GenericParser:
         if reason and not (reason in (FAILED, CALLED_OFF) and _refund_credit(text)):
             return ParseResult(Status.NOT_TRANSACTION, self.name, reason)
         if not found:
-            found = plain = _bare_upi_amount(text)
+            found = plain = _bare_upi_amount(text) or _field_amount(text)
         fee = None if plain else _charged_fee(text, found)
         if fee is not None:
             plain = [fee]
@@ -712,7 +758,9 @@ _REF = re.compile(r"\b(?:Ref(?:erence)?(?:\s*(?:No\.?|number))?|RRN|UTR|Txn\s*Id
 # promised ("will be refunded", "will automatically be reversed", "if debited, it gets refunded").
 _REFUND_CREDIT = re.compile(r"(?:refund|revers|unsuccessful|fail|cancel|reject|void)\w*.{0,80}?"
                             r"\b(?:has|have|was|were|is|are|got)\s+(?:been\s+)?(?:(?:successfully|already|now|fully)\s+)?"
-                            r"(?:credited|refunded|reversed)\b", re.IGNORECASE)
+                            r"(?:credited|refunded|reversed)\b"
+                            # "Reversal: INR 1,500.00 credited back to A/c XX5566 for failed txn at IRCTC".
+                            r"|(?<!will be )(?<!to be )\bcredited back\b", re.IGNORECASE)
 
 
 def _refund_credit(text: str) -> bool:

@@ -16,24 +16,31 @@ _MASKED = (
     r"|\d[\d ]*[Xx*#•]{3,}[ \dXx*#•]*\d{2,}"  # 4837**** ****1518
     # Card numbers in e-mails, hidden groups spaced or dashed: XXXX XXXX XXXX 4821, **** 7788,
     # XXXX-XXXX-XXXX-3030, 4xxx xxxx xxxx 9876.
-    r"|\d?[Xx*#•]{3,4}[ -](?:[Xx*#•]{4}[ -]){0,2}\d{4}(?!\d))"
+    r"|\d?[Xx*#•]{3,4}[ -](?:[Xx*#•]{4}[ -]){0,2}\d{4}(?!\d)"
+    # Two bullets then a space, as app notifications print a card: "card •• 4321".
+    r"|••\s\d{4}(?!\d))"
 )
 # Also Arabic بطاقة (card), German Konto, Indonesian rekening/rek, Malay akaun (account).
 _LABEL = (
-    r"(?:(?P<card>card(?:\s+(?:no|number|ending(?:\s+(?:with|in))?))?|karte|carte|tarjeta|cart[ãa]o|بطاقة|بطاقتك|"
+    # Polish/Czech karta/kartą/kartou, Hungarian kártya, Swedish/Norwegian kort.
+    r"(?:(?P<card>card(?:\s+(?:no|number|ending(?:\s+(?:with|in))?))?|karte|carte|tarjeta|cart[ãa]o|kart[aą]|kartou|"
+    r"k[áa]rty[aá]|kort|بطاقة|بطاقتك|"
     # Arabic table labels: رقم البطاقة (card number), رقم الحساب (account number).
     r"البطاقة)|a/?c|acc(?:oun)?t?|account(?:\s+(?:no|number|ending(?:\s+with)?))?"
-    r"|acct|ac|iban|conta|konto|rekening|rek|akaun|akaunti|บช|บัญชี|حساب|الحساب|cuenta|compte)"
+    r"|acct|ac|iban|conta|konto|rekening|rek|akaun|akaunti|บช|บัญชี|حساب|الحساب|cuenta|compte"
+    # An account type glued to its digits: "Absa: CHEQ4567, Dep, ...", "SAVS1234".
+    r"|cheq(?=\d)|savs?(?=\d))"
 )
 _LABELLED = re.compile(
     r"(?<![^\W\d_])" + _LABEL + r"(?:\.(?!\.))?\s*(?:no\.?|number|num|#(?!#))?\s*(?:[:.](?!\.))?\s*['\"‘’“”]?"
     # "account 012-345678-901": an account number printed in dashed groups, whole.
-    r"(?P<m>" + _MASKED + r"|\d{2,6}(?:-\d{2,10}){1,3}\b|\d{3,20}\b"
+    # Not an amount after the label: "Platba kartou: 349,00 CZK".
+    r"(?P<m>" + _MASKED + r"|\d{2,6}(?:-\d{2,10}){1,3}\b|\d{3,20}\b(?![.,]\d)"
     # A product prefix before the digits (Acct CK1234, a/c SBA5678) or one hidden digit (A/C 0#16).
     r"|[A-Z]{1,4}\d{3,20}\b|\d{1,6}[Xx*#•]\d{2,}\b)",
     re.IGNORECASE,
 )
-_ENDING = re.compile(r"\b(?:ending|ends|ending with|ending in|inayoishia na|final|terminaci[óo]n|terminad[ao] en|"
+_ENDING = re.compile(r"\b(?:ending|ends|ending with|ending in|(?<=card )end|inayoishia na|final|terminaci[óo]n|terminad[ao] en|"
                      # Arabic "المنتهية بـ 7745" (ending with).
                      r"finissant par|(?:المنتهية|المنتهي|تنتهي)\s*(?:بـ|ب|بالرقم|بالأرقام)?)\s*(?:in|with)?\s*[:#]?\s*"
                      r"(?P<m>[Xx*#]*\d{3,4})\b", re.IGNORECASE)

@@ -63,14 +63,16 @@ _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # The same signals in other languages (Spanish, French, Portuguese, Arabic, Hindi-English).
         ("one-time password", r"\b(?:c[óo]digo de (?:verificaci[óo]n|seguridad|verifica[çc][ãa]o|seguran[çc]a)|kode verifikasi|clave (?:din[áa]mica|de un solo uso)|"
                               r"code (?:de v[ée]rification|de s[ée]curit[ée]|à usage unique)|mot de passe à usage unique|"
-                              r"c[óo]digo de confirma[çc][ãa]o)\b|الرمز السري|رمز التفعيل|كود التحقق"),
+                              r"c[óo]digo de confirma[çc][ãa]o|code de confirmation)\b|الرمز السري|رمز التفعيل|كود التحقق"),
         ("declined or failed payment", r"\b(?:declinad[ao]|fallid[ao]|no (?:fue|ha sido) (?:procesad[ao]|aprobad[ao])|"
                                        r"[ée]chou[ée]e?|a [ée]chou[ée]|recusad[ao]|falhou|asafal|fail ho gay[ai]|"
                                        # Indonesian/Malay, Swahili, German, Dutch, Vietnamese, Turkish.
                                        r"gagal|ditolak|tidak (?:berjaya|berhasil)|imeshindwa|umeshindwa|haikufanikiwa|"
                                        r"abgelehnt|fehlgeschlagen|mislukt|geweigerd|that bai|khong thanh cong|"
                                        r"reddedildi|ba[şs]ar[ıi]s[ıi]z)\b"
-                                       r"|تم رفض|فشلت|فشل|رفض العملية"),
+                                       r"|تم رفض|فشلت|فشل|رفض العملية"
+                                       # Korean 거절 (declined), 취소 (cancelled: "승인취소").
+                                       r"|거절|취소"),
         ("payment request, not a payment", r"\b(?:solicitud de pago|te ha solicitado|demande de paiement|"
                                            r"pedido de pagamento)\b|طلب دفع|طلب تحويل"),
         ("reminder or due notice", r"\b(?:fecha (?:de )?(?:vencimiento|l[íi]mite)|recordatorio de pago|date d'[ée]ch[ée]ance|"
@@ -103,10 +105,18 @@ _WIDER: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                                         # "Your request to reverse transaction QJK1 of Ksh1,000.00 has been received".
                                         r"|\brequest to (?:reverse|cancel|refund|dispute|stop)\b"
                                         r"|\b(?:reversal|refund|cancellation|chargeback) request\b"),
+        # "Request for Rs 500.00 from PRIYA SHARMA received on your UPI ID": money asked of the customer by
+        # someone, not the customer's own "transfer request of AED 130.00 from account XXXX0003".
+        ("payment request, not a payment", r"(?<!transfer )\brequest (?:for|of)\s+\W{0,2}(?:[A-Za-z]{1,3}\.?\s?)?\d[\d,.]*"
+                                           r"\s+from\s+(?!your\b|a/?c\b|acc|account\b|card\b)(?-i:[A-Z][A-Za-z.'\-]+\s)"),
         # "You have earned 150 points for your purchase of SAR 150.00": a reward on an earlier transaction.
         ("reward points notice", r"\bearned\s+[\d,]+\s+(?:\w+\s+)?(?:points|miles|stars)\s+(?:for|on)\s+(?:your|the)\b"),
         # A status row of an e-mail table: "Status | Rejected", "Transaction Status: Cancelled".
         ("cancelled or rejected transaction", r"\bstatus\s*[:|]?\s*(?:rejected|cancell?ed|canceled|voided)\b"),
+        # A loan offered, not paid out: "Pre-approved loan of Rs 5,00,000 ... credited in 10 seconds! Apply now".
+        # Not "pre-approved loan" alone: one "disbursed to your account" is a credit; nor "Apply now" alone,
+        # which a real alert's promotional footer may carry (the weak "promotion" reason covers it there).
+        ("promotion", r"\bcredited in (?:just )?\d+ (?:seconds|minutes|mins)\b"),
         # Payments set for a later day: "scheduled for 05/03", "programada para", "agendado para", "dijadwalkan".
         ("reminder or due notice", r"\b(?:(?:is |are )?scheduled (?:for|on)|upcoming payment|"
                                    r"(?:est[áa] )?programad[oa] para|agendad[oa] para|terjadwal|dijadwalkan)\b"),
@@ -114,7 +124,7 @@ _WIDER: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 _WIDER_WORDS = ("couldn't", "could not", "can't", "cannot", "unable", "enough money", "approve", "confirm", "dispute",
                 "complaint", "claim", "request", "earned", "scheduled", "upcoming", "programad", "agendad", "jadwal",
-                "status")
+                "status", "credited in")
 
 
 # A non-transaction only when no money moved: promotions and statements often quote amounts.
@@ -158,7 +168,10 @@ def _third_party_received(flat: str) -> bool:
 _NOT_YET = re.compile(
     # "Your scheduled transfer of £300.00 to J PATEL will be made on 05/03/2026".
     r"\b(?:will be (?:credited|debited|deducted|refunded|reversed|transferred|paid|charged|sent|deposited|made|executed|"
-    r"initiated)|"
+    # "Your loan of KES 100,000 has been approved. Funds will be disbursed within 24 hours".
+    r"initiated|disbursed)|"
+    # A bonus promised on a condition: "AED 500 welcome bonus credited on approval" (an offer).
+    r"(?:credited|paid|given|awarded) (?:on|upon|after) (?:approval|activation|sign-?up|your first)|"
     # "£45.00 to HOMEPOWER ENERGY will leave your account on 05/03".
     r"will (?:leave|go out of) your (?:account|a/?c)|"
     r"will mature|maturity (?:amount|date|proceeds|value)|is maturing|"
@@ -236,7 +249,7 @@ _STRONG_WORDS = (
     "due", "remind", "will be", "scheduled", "process", "interest", "block", "hotlist", "lock", "dispatch",
     "deliver", "digo de", "clave", "code", "mot de passe", "fallid", "no fue", "no ha sido", "chou", "recusad",
     "falhou", "asafal", "رفض", "فشل", "solicit", "demande", "pedido", "طلب", "fecha", "recordatorio", "date d",
-    "rappel", "vencimento", "تذكير", "استحقاق", "مستحق", "bloqu", "activ", "ativad", "البطاقة",
+    "rappel", "vencimento", "تذكير", "استحقاق", "مستحق", "bloqu", "activ", "ativad", "البطاقة", "거절", "취소",
 )
 
 

@@ -91,3 +91,12 @@ def test_a_bank_muscat_alert_with_a_loose_refusal_phrase_in_a_footer_still_count
         # The same phrase with an amount, from a bank we have no parser for: refused.
         alone = parsers.parse_message(mail(footer.replace(".", " of OMR 3.200."), sender="alerts@bank.example"))
         assert (alone.status, alone.parser) == (Status.NOT_TRANSACTION, "generic"), footer
+
+
+def test_a_promotional_footer_does_not_refuse_a_real_alert_but_a_conditional_bonus_is_an_offer():
+    real = parsers.parse_message(mail("Your card ending 1234 was used for USD 42.00 at SHELL on 16/11/2026. "
+                                      "Need cash? Get a personal loan. Apply now!"), parser="generic")
+    assert real.status is Status.TRANSACTION
+    offer = parsers.parse_message(mail("Apply now for a credit card with AED 500 welcome bonus credited on "
+                                       "approval."), parser="generic")
+    assert offer.status is Status.NOT_TRANSACTION
