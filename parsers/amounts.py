@@ -62,6 +62,8 @@ _CAPS_ONLY = frozenset(_CAPS_CODES) | {"le", "rm", "bd", "kd", "qr", "jd", "ghc"
 # reference): one followed by a long run of digits names an account or a phone, not money.
 _WORDLIKE = frozenset({"rs", "tk", "ro", "sr", "dh", "mt", "rm", "bd", "kd", "qr", "jd", "rp", "ush", "ksh", "tsh"})
 _LONG_RUN = re.compile(r"\d{8,}")
+# Tokens that may carry a colon before their number ("Rs:150.00"), besides ISO codes in capitals.
+_COLON_TOKENS = frozenset({"rs", "rs.", "₹"})
 # Signs shared by several currencies: the one the message itself names (in capitals) settles
 # which: "Rs 500 debited. Avl Bal LKR 5,000" is in Sri Lankan rupees, "$120.00 (CAD)" in Canadian dollars.
 _FAMILIES: dict[str, frozenset[str]] = {
@@ -71,12 +73,14 @@ _FAMILIES: dict[str, frozenset[str]] = {
     "¥": frozenset({"JPY", "CNY"}),
 }
 _FAMILIES["rs."] = _FAMILIES["₨"] = _FAMILIES["rs"]
-# Payment systems and wallets used in one country only: they place a bare "Rs" when the message
-# names no code ("Rs.2,000 sent to HAMZA via Raast"). Names shared by several countries (IBFT, UPI) are not here.
+# Payment systems, wallets and banks of one country only: they place a bare "Rs" when the message
+# names no code ("Rs.2,000 sent to HAMZA via Raast", "UBL: Rs.10,000.00 has been credited"). Names
+# shared by several countries (IBFT, UPI, MCB of Pakistan and of Mauritius) are not here.
 _RUPEE_RAILS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:raast|jazzcash|easypaisa)\b", re.IGNORECASE), "PKR"),
-    (re.compile(r"\b(?:cefts|lankapay|justpay)\b", re.IGNORECASE), "LKR"),
-    (re.compile(r"\b(?:esewa|khalti|fonepay|connectips)\b", re.IGNORECASE), "NPR"),
+    (re.compile(r"\b(?:raast|jazzcash|easypaisa|HBL|UBL|meezan|bank alfalah|askari bank|allied bank)\b",
+                re.IGNORECASE), "PKR"),
+    (re.compile(r"\b(?:cefts|lankapay|justpay|sampath|seylan|hatton national)\b", re.IGNORECASE), "LKR"),
+    (re.compile(r"\b(?:esewa|khalti|fonepay|connectips|nabil|nic asia|global ime)\b", re.IGNORECASE), "NPR"),
 )
 _TOKEN_ALT = "|".join(re.escape(t) for t in sorted(CURRENCY_TOKENS, key=len, reverse=True))
 # A number: digits with optional grouping and decimals; the trailing lookahead keeps us
@@ -84,7 +88,7 @@ _TOKEN_ALT = "|".join(re.escape(t) for t in sorted(CURRENCY_TOKENS, key=len, rev
 # "Rp 2.500.000": dots grouping millions with no decimals after them.
 _NUM = r"\d{1,3}(?:\.\d{3})+,\d{1,2}|\d{1,3}(?:\.\d{3})+\.\d{2}(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?![\d.,])|\d{1,3}(?:[,\u00a0']\d{2,3}| \d{3}(?![\d\-/.:]))+(?:[.,]\d{1,3})?|\d+(?:[.,]\d{1,3})?"
 _MENTION = re.compile(
-    r"(?P<pre>(?<![A-Za-z])(?:" + _TOKEN_ALT + r"))\s?-?\s?(?P<n1>(?:" + _NUM + r"))(?![\d/]|:\d|\.\d|[Xx*#•])(?:(?<=[.,]\d)|(?<=[.,]\d\d)|(?<=[.,]\d\d\d)|(?!,\d))"
+    r"(?P<pre>(?<![A-Za-z])(?:" + _TOKEN_ALT + r"))(?P<colon>:)?\s?-?\s?(?P<n1>(?:" + _NUM + r"))(?![\d/]|:\d|\.\d|[Xx*#•])(?:(?<=[.,]\d)|(?<=[.,]\d\d)|(?<=[.,]\d\d\d)|(?!,\d))"
     r"|(?<![\w.,])(?P<n2>" + _NUM + r"),?\s?(?P<post>(?:" + _TOKEN_ALT + r"))(?![A-Za-z])",
     re.IGNORECASE,
 )
@@ -222,6 +226,10 @@ def mentions(text: str) -> list[Mention]:
         number = m.group("n1") or m.group("n2")
         code = CURRENCY_TOKENS.get(token)
         if code is None or number is None:
+            continue
+        if m.group("colon") and token not in _COLON_TOKENS and not (len(token) == 3 and printed.isupper()):
+            # "Debited for Rs:150.00", "INR:500": a rupee sign or a code in capitals before a colon;
+            # a word-like letter ("RO: 12345", "SR: 4") is rather a label.
             continue
         if token in _CAPS_ONLY and (printed != printed.upper()
                                     or (m.group("post") and code.lower() != token and not re.search(r"[.,]\d", number))):

@@ -17,8 +17,9 @@ _MASKED = (
     # Card numbers in e-mails, hidden groups spaced or dashed: XXXX XXXX XXXX 4821, **** 7788,
     # XXXX-XXXX-XXXX-3030, 4xxx xxxx xxxx 9876.
     r"|\d?[Xx*#•]{3,4}[ -](?:[Xx*#•]{4}[ -]){0,2}\d{4}(?!\d)"
-    # Two bullets then a space, as app notifications print a card: "card •• 4321".
-    r"|••\s\d{4}(?!\d))"
+    # Two bullets then a space, as app notifications print a card: "card •• 4321"; stars too, with
+    # Amex's five digits: "AmEx card ** 71005".
+    r"|(?:••|[*•]{2,4})\s\d{4,5}(?!\d))"
 )
 # Also Arabic بطاقة (card), German Konto, Indonesian rekening/rek, Malay akaun (account).
 _LABEL = (
@@ -37,12 +38,15 @@ _LABELLED = re.compile(
     # Not an amount after the label: "Platba kartou: 349,00 CZK".
     r"(?P<m>" + _MASKED + r"|\d{2,6}(?:-\d{2,10}){1,3}\b|\d{3,20}\b(?![.,]\d)"
     # A product prefix before the digits (Acct CK1234, a/c SBA5678) or one hidden digit (A/C 0#16).
-    r"|[A-Z]{1,4}\d{3,20}\b|\d{1,6}[Xx*#•]\d{2,}\b)",
+    r"|[A-Z]{1,4}\d{3,20}\b|\d{1,6}[Xx*#•]\d{2,}\b"
+    # Thai banks dash the hidden part off the shown digits: "account x-1234", "บช X-5678".
+    r"|[Xx*#•]{1,4}-\d{4}\b)",
     re.IGNORECASE,
 )
+# German "Karte endet auf 1234" (ends in) among them.
 _ENDING = re.compile(r"\b(?:ending|ends|ending with|ending in|(?<=card )end|inayoishia na|final|terminaci[óo]n|terminad[ao] en|"
                      # Arabic "المنتهية بـ 7745" (ending with).
-                     r"finissant par|(?:المنتهية|المنتهي|تنتهي)\s*(?:بـ|ب|بالرقم|بالأرقام)?)\s*(?:in|with)?\s*[:#]?\s*"
+                     r"finissant par|endet auf|endend (?:auf|mit)|(?:المنتهية|المنتهي|تنتهي)\s*(?:بـ|ب|بالرقم|بالأرقام)?)\s*(?:in|with)?\s*[:#]?\s*"
                      r"(?P<m>[Xx*#]*\d{3,4})\b", re.IGNORECASE)
 # Vietnamese "TK 1234567890" / "STK: ..." (tai khoan, the account): capitals and six digits or more,
 # since "Tk 500" is an amount in Bangladeshi taka.
