@@ -22,7 +22,7 @@ _CREDIT_CARD = re.compile(r"\bcredit\s+card\b|\bcredit\s+limit\b|\bcr\.?\s*(?:ca
                           re.IGNORECASE)
 
 # A transfer named without its way ("Transfer: +OMR 25.000 from X", "IMPS ..."): a debit unless a sign says otherwise.
-_WAYLESS_TRANSFER = r"transfer(?:red|ed)?|transfered|trf|imps|neft|rtgs|ift\b|ibft|virement|transferencia|تحويل"
+_WAYLESS_TRANSFER = r"transfer(?:red|ed)?|transfered|trf|imps|neft|rtgs|ift\b|ibft|virement|transferencia|bonifico|تحويل"
 # (pattern, direction, kind, tier). Tier 0 phrases settle the direction whatever other
 # words say; tier 1 words say which way the money went; tier 2 words only say that it
 # moved (a "transaction", a "payment"), which means a debit.
@@ -41,8 +41,11 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
     (r"(?:sent|paid|transferred) you\b(?!\s+an?\s+(?:\w+\s+)?request)", Direction.CREDIT, Kind.CREDIT, 0),
     # "You have received a transfer of THB 1,200", "Recibiste una transferencia SPEI", "Virement reçu":
     # a transfer named with the verb that says it came in (a transfer alone would read as money out).
-    (r"(?:received|recib\w*|receb\w*)\s+(?:\w+\s+){0,2}?(?:transfer|transferencia|transfer[êe]ncia|virement|pix)\b|"
-     r"(?:transfer|transferencia|transfer[êe]ncia|virement|pix)\s+(?:received|recibida|recebid[oa]|re[çc]u)\b",
+    # Italian "Hai ricevuto un bonifico" / "bonifico ricevuto" too.
+    (r"(?:received|recib\w*|receb\w*|ricevut\w*)\s+(?:\w+\s+){0,2}?(?:transfer|transferencia|transfer[êe]ncia|virement|"
+     r"pix|bonifico)\b|"
+     r"(?:transfer|transferencia|transfer[êe]ncia|virement|pix|bonifico)\s+(?:received|recibida|recebid[oa]|re[çc]u|"
+     r"ricevut[oa])\b",
      Direction.CREDIT, Kind.TRANSFER, 0),
     # "Debit of Rs 750.00 on your card has been reversed", "OMR 5.000 spent at SHOP was refunded": the
     # money came back. The gap stays in the sentence (a dot only between digits, as in an amount) and
@@ -65,8 +68,9 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
     (r"transfer\s+from\s+(?!your\b|my\b|a/?c\b|acc|account\b|card\b|saving|current|checking|mobile|internet|online|"
      r"net\b|app\b|atm\b|branch|[\dXx*#])"
      r"(?-i:[A-Z][A-Z.'\-]+\s+[A-Z])", Direction.CREDIT, Kind.TRANSFER, 1),
+    # "Incoming local transfer:", "Incoming SWIFT payment" (a table heading): a word or two may name its kind.
     (r"sent to your|transfer(?:red)? in\b|"
-     r"incoming (?:transfer|payment)", Direction.CREDIT, Kind.CREDIT, 1),
+     r"incoming (?:[\w-]+ ){0,2}?(?:transfer|payment|remittance)", Direction.CREDIT, Kind.CREDIT, 1),
     (r"received [^.|]{0,40}? from your (?:a/?c|account)|your payment of [^|]{0,60}? (?:has been )?received",
      Direction.DEBIT, Kind.TRANSFER, 1),
     (r"salary|salaire|salario|sal[áa]rio|gaji|راتب", Direction.CREDIT, Kind.SALARY, 1),
@@ -83,10 +87,11 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
     (r"deposit(?:ed)?|cash[- ]in\b|depositaste|recebe\w*|d[ée]p[ôo]t|dep[óo]sito", Direction.CREDIT, Kind.DEPOSIT, 1),
     # recibiste/recibido/recebido (Spanish, Portuguese), "dana masuk" (Indonesian), "Money in: £62", umeweka
     # (Swahili "you deposited"), ontvangen/bijschrijving/bijgeschreven (Dutch "received"/"credit"/"credited"),
-    # menerima/diterima (Indonesian "receive"/"received"), accreditato/in entrata (Italian "credited"/"incoming").
+    # menerima/diterima (Indonesian "receive"/"received"), accreditato/in entrata/ricevuto (Italian
+    # "credited"/"incoming"/"received").
     (r"credited|received|receive\b|(?<![A-Za-z])cr\b\.?|credit\b|inward|umepokea|imepokelewa|abono|recib\w*|receb\w*|"
      r"(?:dana|uang|transfer) masuk|money in\b|umeweka|ontvangen|bijschrijving|bijgeschreven|menerima|diterima|"
-     r"accreditat[oai]|in entrata|"
+     r"accreditat[oai]|in entrata|ricevut[oaie]|"
      r"cr[ée]dit[oa]?|reçu|creditad[oa]|إيداع|تم إيداع|استلام|وارد|jama", Direction.CREDIT, Kind.CREDIT, 1),
     # pagaste/pagou (Spanish, Portuguese "you paid"), umelipa (Swahili), harcama (Turkish "spending"),
     # afschrijving (Dutch "debit").
@@ -102,7 +107,8 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
     (_WAYLESS_TRANSFER, Direction.DEBIT, Kind.TRANSFER, 1),
     # afgeschreven (Dutch "debited"), addebitato/addebito (Italian "debited"/"debit").
     (r"debited|debit\b|(?<![A-Za-z])dr\b\.?|deducted|debitad[oa]|d[ée]bit[oa]?|cargo|تم خصم|خصم|مدين|kutoka|"
-     r"withdrew|afgeschreven|addebitat[oai]|addebito", Direction.DEBIT, Kind.DEBIT, 1),
+     # obciążenie/obciążono (Polish "charge"/"charged").
+     r"withdrew|afgeschreven|addebitat[oai]|addebito|obci[ąa][żz]\w*", Direction.DEBIT, Kind.DEBIT, 1),
     # "using your Credit Card" (the masked "_" run), paiement/pagamento/pago/betaling ("payment").
     (r"txn of|transaction\b|txn\b|transaksi\b|using (?:your )?(?:[\w-]+ ){0,4}(?:card\b|_{6,})|approved|authori[sz]ed|"
      r"auth pmt|payment\b|paiement|pagamento|pago\b|betaling|wallet load|made a\b|pending charge|kwenda|receipt\b|"
@@ -151,6 +157,8 @@ _STOP = (r"(?=\s+(?:on|via|using|with|ref|avl|avail|available|bal|balance|if|not
          # "de MARIA em 03/03", "de JUAN a tu cuenta", "ke SITI pada 03/03", "dari BUDI ke rekening".
          r"(?:em|en|el|le|a las|às|pada|tgl|tanggal) (?=\d)|pada|(?:en|a|em|na|no|sur|dans|ke|di) (?:tu|su|sus|sua|seu|votre|ton|rek\w*|akun|kartu)|"
          r"(?:mit|auf|met) (?:karte|konto|ihre\w*|pas)|"
+         # Italian "da MARIO ROSSI sul conto ****9921" (on the account).
+         r"(?:sul|sulla|nel|nella) (?:conto|carta|tuo|tua|vostro)|"
          r"transaction|upi|info|rrn|utr|card|carte|tarjeta|karta|kartou|kartya|kort|a/?c|acct|account|credited|debited|accreditat[oa]|addebitat[oa]|reference|trx|tx|"
          r"failed)\b"
          r"|\s+(?:was|were|is|has|have)\s+(?:been\s+)?(?:[a-z]+ed|made|paid|sent|taken)\b|\s+total\s+(?:fee|charges?|amount)\b|(?<!\bmr)(?<!\bmrs)(?<!\bms)[.;|]\s|[.;|]$|\s+;|\s[-/]\s|\(|$|\s{2,}|,\s*(?:avl|bal|on|ref|your|the|a/?c|acct|account|akaunti|conta|cuenta)\b|,\s+an?\s"
@@ -208,8 +216,8 @@ _PARTY = (
     # USD 34.99 CARD 5678".
     (re.compile(r"(?:^|(?<=\|\s))(?:POS\s+)?(?:PURCHASE|PAYMENT|POS)\s+(?P<v>[A-Z0-9][A-Z0-9&'.*\-]*"
                 r"(?:\s[A-Z0-9&'.*\-]+){0,6}?)(?=\s+(?:[A-Z]{3}|Rs\.?)\s?\d)"), "at"),
-    # "at SHOP", Italian "presso SHOP", German "bei SHOP", "@ SHOP".
-    (re.compile(r"(?:(?<![\w@])(?:at\s+|presso\s+|bei\s+|@\s*|(?:transaction|purchase|payment) with\s+)|(?<=[^\W\d_])@\s+)"
+    # "at SHOP", Italian "presso SHOP", German "bei SHOP", Dutch "bij SHOP", "@ SHOP".
+    (re.compile(r"(?:(?<![\w@])(?:at\s+|presso\s+|bei\s+|bij\s+|@\s*|(?:transaction|purchase|payment) with\s+)|(?<=[^\W\d_])@\s+)"
                 r"(?P<v>[^\n]+?)" + _STOP,
                 re.IGNORECASE), "at"),
     (re.compile(r"(?:ร้าน|ที่)\s*(?P<v>[^\n]+?)" + _STOP), "at"),
@@ -298,6 +306,7 @@ def _direction(text: str, amount: Mention | None, found: list[Mention] | None = 
     sign = _sign(text, amount) if amount else None
     wayless_transfer = False
     best: tuple[int, int, int, Direction, Kind] | None = None
+    best_at = anchor
     # The nearest word of the amount's own sentence that says the way (tier 1, not "transfer").
     way: tuple[int, int, int, Direction, Kind] | None = None
     for rank, (pattern, direction, kind, tier) in enumerate(_WORD_RES):
@@ -311,6 +320,7 @@ def _direction(text: str, amount: Mention | None, found: list[Mention] | None = 
             key = (tier, distance, rank)
             if best is None or key < best[:3]:
                 best = (tier, distance, rank, direction, kind)
+                best_at = m.start()
             if tier == 1 and rank != _WAYLESS and sentence[0] <= m.start() < sentence[1] \
                     and (way is None or key < way[:3]):
                 way = (tier, distance, rank, direction, kind)
@@ -320,6 +330,11 @@ def _direction(text: str, amount: Mention | None, found: list[Mention] | None = 
     # but names no way; a word of the same sentence that does ("credited") says it. Not a credit word
     # about someone else's account: "transfer of OMR 100 from your account to X received by the bank",
     # "NEFT transaction ... credited to the OTHER A/c ... of RIYA SEN".
+    # "Your account has been credited by NEFT. | Amount | INR 5,000": the amount sits in a table row of
+    # its own, so the transfer word's own sentence may say the way instead.
+    if best[2] == _WAYLESS and way is None:
+        sentence = _sentence_bounds(text, best_at)
+        way = _way_in(masked, sentence, best_at)
     if best[2] == _WAYLESS and way is not None and not (
             way[3] is Direction.CREDIT and _FROM_OWN.search(text, sentence[0], sentence[1])):
         best = (*way[:4], Kind.TRANSFER if way[4] in (Kind.DEBIT, Kind.CREDIT) else way[4])
@@ -334,6 +349,19 @@ def _direction(text: str, amount: Mention | None, found: list[Mention] | None = 
     if direction is Direction.CREDIT and kind is Kind.CREDIT and _CHARGEBACK.search(masked):
         kind = Kind.REFUND
     return direction, kind
+
+
+def _way_in(masked: str, bounds: tuple[int, int], anchor: int) -> tuple[int, int, int, Direction, Kind] | None:
+    """The word of ``bounds`` nearest ``anchor`` that says the way (tier 1, not "transfer")."""
+    way: tuple[int, int, int, Direction, Kind] | None = None
+    for rank, (pattern, direction, kind, tier) in enumerate(_WORD_RES):
+        if tier != 1 or rank == _WAYLESS:
+            continue
+        for m in pattern.finditer(masked, bounds[0], bounds[1]):
+            distance = anchor - m.end() if m.end() <= anchor else (m.start() - anchor) + 15
+            if way is None or (tier, distance, rank) < way[:3]:
+                way = (tier, distance, rank, direction, kind)
+    return way
 
 
 _CHARGEBACK = re.compile(r"\bcharge[- ]?backs?\b", re.IGNORECASE)
@@ -467,11 +495,15 @@ def _label(text: str, kind: Kind, direction: Direction = Direction.DEBIT) -> str
 
 _AFTER_AMOUNT = re.compile(r"\s+(?P<v>[A-Z][A-Z0-9&'.\-]*(?:\s[A-Z0-9&'.\-]+){0,5})"
                            # ... or a date: "Dr USD 35.00 POS PURCHASE HARARE MART 03/03/26".
-                           r"(?=\s+(?:Bal|Avl|Avail|Ref|on)\b|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\s*\||\.\s|\s*$)")
+                           r"(?=\s+(?:Bal|Avl|Avail|Ref|on)\b|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\s*\||\.\s|\s*$)"
+                           # Comma-separated fields: "obciążenie 89,99 PLN, BIEDRONKA WARSZAWA, 03.03.2026".
+                           r"|,\s+(?P<c>[A-Z][A-Z0-9&'.\-]*(?:\s[A-Z0-9&'.\-]+){0,5}),\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b")
 _AFTER_AMOUNT_JUNK = re.compile(r"\b(?:INR|USD|DR|CR|DEBITED|CREDITED|SPENT|SENT|PAID|ON|IS|HAS|WAS|FROM|TO|IN|VIA|"
                                 r"BY|AT|THE|A/C|AC|ACCOUNT|CARD|TXN|UPI|IMPS|NEFT)\b")
 
 
+_MEMO_LABEL = re.compile(r"(?:Transaction\s+)?(?:Description|Desc|Des|Details|Narration|Remarks?|Info)\b",
+                         re.IGNORECASE)
 _OWN_ACCOUNT_NEXT = re.compile(r"\s*(?:a/?c|acct|account|card)\b|\s*(?:حساب|بطاق)", re.IGNORECASE)
 # Labels that name a side of the transfer, read like the words "from" and "to".
 _LABEL_SIDE = {"from": "from", "van": "from", "من": "from", "to": "to", "naar": "to", "إلى": "to"}
@@ -510,7 +542,11 @@ def _party(text: str, direction: Direction, amount: Mention | None, txn_kind: Ki
             if kind == "at" and txn_kind is Kind.DEPOSIT:
                 continue
             after = 0 if m.start() >= anchor - 2 else 1
-            candidates.append(((order[kind], after, m.start()), v))
+            # A memo row that only names the kind ("Description | Salary Credit", "Details | SALARY")
+            # yields to a row or word that names the payer or payee; it stays a last resort.
+            memo = kind == "label" and _MEMO_LABEL.match(text, m.start()) is not None \
+                and _has_wording(v) and len(v.split()) <= 2
+            candidates.append(((7 if memo else order[kind], after, m.start()), v))
     # "DEBIT:Rs.983.75 SPICE KITCHEN MCT Bal:Rs.1234": a capitalised name right after the amount.
     if amount is not None:
         dashed = _DASHED.match(text, amount.end)
@@ -520,7 +556,7 @@ def _party(text: str, direction: Direction, amount: Mention | None, txn_kind: Ki
                 candidates.append(((1, 0, dashed.start()), v))
         tail = _AFTER_AMOUNT.match(text, amount.end)
         if tail:
-            v = _clean_party(tail.group("v"))
+            v = _clean_party(tail.group("v") or tail.group("c"))
             if v is not None and not _AFTER_AMOUNT_JUNK.search(v):
                 candidates.append(((6, 0, tail.start()), v))
     if not candidates:

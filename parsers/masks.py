@@ -43,10 +43,10 @@ _LABELLED = re.compile(
     r"|[Xx*#•]{1,4}-\d{4}\b)",
     re.IGNORECASE,
 )
-# German "Karte endet auf 1234" (ends in) among them.
+# German "Karte endet auf 1234" (ends in), French "carte se terminant par 4321" among them.
 _ENDING = re.compile(r"\b(?:ending|ends|ending with|ending in|(?<=card )end|inayoishia na|final|terminaci[óo]n|terminad[ao] en|"
                      # Arabic "المنتهية بـ 7745" (ending with).
-                     r"finissant par|endet auf|endend (?:auf|mit)|(?:المنتهية|المنتهي|تنتهي)\s*(?:بـ|ب|بالرقم|بالأرقام)?)\s*(?:in|with)?\s*[:#]?\s*"
+                     r"finissant par|(?:se )?terminant par|endet auf|endend (?:auf|mit)|(?:المنتهية|المنتهي|تنتهي)\s*(?:بـ|ب|بالرقم|بالأرقام)?)\s*(?:in|with)?\s*[:#]?\s*"
                      r"(?P<m>[Xx*#]*\d{3,4})\b", re.IGNORECASE)
 # Vietnamese "TK 1234567890" / "STK: ..." (tai khoan, the account): capitals and six digits or more,
 # since "Tk 500" is an amount in Bangladeshi taka.
