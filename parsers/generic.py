@@ -84,7 +84,7 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
     (r"(?:has been|have been|was|were|got) topped up(?![^.|]{0,40}\b(?:airtime|data|bundle|recharge)\b)|"
      r"added to your (?:[\w-]+ ){0,3}(?:wallet|balance)\b",
      Direction.CREDIT, Kind.CREDIT, 1),
-    (r"deposit(?:ed)?|cash[- ]in\b|depositaste|recebe\w*|d[ée]p[ôo]t|dep[óo]sito", Direction.CREDIT, Kind.DEPOSIT, 1),
+    (r"deposit(?:ed)?|cash[- ]?dep\b\.?|cash[- ]in\b|depositaste|recebe\w*|d[ée]p[ôo]t|dep[óo]sito", Direction.CREDIT, Kind.DEPOSIT, 1),
     # recibiste/recibido/recebido (Spanish, Portuguese), "dana masuk" (Indonesian), "Money in: £62", umeweka
     # (Swahili "you deposited"), ontvangen/bijschrijving/bijgeschreven (Dutch "received"/"credit"/"credited"),
     # menerima/diterima (Indonesian "receive"/"received"), accreditato/in entrata/ricevuto (Italian
@@ -151,7 +151,7 @@ _WAYLESS = next(i for i, w in enumerate(_WORDING) if w[0] == _WAYLESS_TRANSFER)
 _REFINING = tuple(w for w in _WORD_RES[:len(_WORDING)] if w[2] in (Kind.SALARY, Kind.WITHDRAWAL, Kind.DEPOSIT))
 
 # The other side of the transaction, after a preposition or a label.
-_STOP = (r"(?=\s+(?:on|via|using|with|ref|avl|avail|available|bal|balance|if|not you|from your|from a/?c|in your|"
+_STOP = (r"(?=\s+(?:on|via|using|with|ref|avl|avail|available|bal|balance|if|not you|from your|from (?:a/?c|acc|acct|account|card|checking|savings)|posted (?:to|in|on)|in your|"
          r"dated|at (?=\d)|on (?=\d)|for|of rs|thru|through|para|con|com|avec|pour|berhasil|dengan|is successful|was successful|has been|value|date|txn|"
          # A date or the customer's own account after a name in Portuguese, Spanish, French, Indonesian:
          # "de MARIA em 03/03", "de JUAN a tu cuenta", "ke SITI pada 03/03", "dari BUDI ke rekening".
@@ -210,7 +210,7 @@ _PARTY = (
     # "received from account XXXX4321/NAME": the holder after the masked account.
     (re.compile(r"\b(?:a/?c|account)\s+[\dXx*#]+/(?P<v>[^\n/|]+?)" + _STOP, re.IGNORECASE), "holder"),
     # Channel paths: UPI/P2M/123456789012/SHOP NAME, IMPS/PUNB/1234/ NAME, NEFT-UTR123-NAME.
-    (re.compile(r"\b(?P<v>(?:UPI|IMPS|NEFT|RTGS|MMT)[/\-][^\n|]+?)(?:\s+Value\b|\s+on\b|\.\s|\.?$|\s\|)",
+    (re.compile(r"\b(?P<v>(?:UPI|IMPS|NEFT|RTGS|MMT)[/\-][^\n|]+?)(?:\s+Value\b|\s+on\b|\.\s|;\s|\.?$|\s\|)",
                 re.IGNORECASE), "label"),
     # A narration that starts with its kind, the name before the amount: "PURCHASE AMAZON MKTPLACE PMTS WA US
     # USD 34.99 CARD 5678".
@@ -371,7 +371,7 @@ _FROM_OWN = re.compile(r"\bfrom (?:your|my)\b|\b(?:other|beneficiary|payee|recip
 _NOT_A_PARTY = re.compile(
     r"\b(?:call|sms|block|dispute|report|visit|manage|reply|stop|unsubscribe|helpline|customer care|assistance|"
     r"download|inquiry|enquiry|queries|not you|if not|click|tap|banking with|thank|opt[- ]out|avl\s?bal|avlbal|"
-    r"help|applicable|details|learn more|otp|do not|share|you(?:'ve|'re|'ll)?|feedback|re[ci]e?ipt|https?)\b|"
+    r"help(?!\.\w)|applicable|details|learn more|otp|do not|share|you(?:'ve|'re|'ll)?|feedback|re[ci]e?ipt|https?)\b|"
     r"bit\.ly|^(?:your|a/?c|we|it|this|order|using|reference|ref)\b|(?:x{2,}|\*{2,})\d{2,}|^[^(]*\)|"
     # "From: account ending 3340": the customer's own account, never a name.
     r"\bending(?:\s+(?:in|with))?\s+\d{2,}",
@@ -396,7 +396,12 @@ def _path_party(value: str) -> str | None:
         if re.fullmatch(r"[A-Z]{4}0?", token) and re.search(r"\d", following):
             continue
         return token
-    return None
+    # Only a name with a store number left: "POS*SHOPRITE 22" -> SHOPRITE 22.
+    return next((t for t in tokens if _NUMBERED_NAME.fullmatch(t) and not _PATH_WORDS.match(t)), None)
+
+
+_NUMBERED_NAME = re.compile(r"[^\W\d_]{3,}(?:\s[^\W\d_]{2,}){0,3}\s#?\d{1,4}")
+_PATH_WORDS = re.compile(r"(?:ref|rrn|utr|txn|no|id|trx|upi|imps|neft|rtgs|ach|pos|ecom|atm|branch)\b", re.IGNORECASE)
 
 
 # A clock time or a date inside a captured name means the capture ran past the name.

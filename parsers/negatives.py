@@ -34,7 +34,7 @@ _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                               r"approve|continue|proceed)\b|كلمة (?:المرور|السر) المؤقتة"),
         ("declined or failed payment", r"\b(?:declined|unsuccessful|was not (?:processed|successful)|could not be "
                                        r"(?:processed|completed)|has failed|failed due to|transaction failed|"
-                                       r"insufficient (?:funds|balance)|rechazad[ao]|refus[ée]e?|failed|please wait for confirmation|"
+                                       r"insufficient (?:funds|balance)|(?:funds|balance) insufficient|rechazad[ao]|refus[ée]e?|failed|please wait for confirmation|"
                                        r"pending confirmation|not sufficient (?:funds|balance)|not enough (?:funds|balance)|(?:has been|was|were|is) denied)\b"
                                        # "was not approved" (not "if this was not approved by you, call us").
                                        r"|\bnot approved\b(?!\s+by\b)|مرفوضة|لم تتم|عدم كفاية الرصيد"
