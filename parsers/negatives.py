@@ -253,24 +253,23 @@ _STRONG_WORDS = (
 )
 
 
-def _strong(flat: str) -> str | None:
+def _first_reason(flat: str, words: tuple[str, ...], patterns: tuple[tuple[str, re.Pattern[str]], ...]) -> str | None:
+    """The reason of the first pattern that matches; a cheap search for their words first."""
     low = flat.lower()
-    if not any(word in low for word in _STRONG_WORDS):
+    if not any(word in low for word in words):
         return None
-    for reason, pattern in _STRONG:
+    for reason, pattern in patterns:
         if pattern.search(flat):
             return reason
     return None
+
+
+def _strong(flat: str) -> str | None:
+    return _first_reason(flat, _STRONG_WORDS, _STRONG)
 
 
 def _wider(flat: str) -> str | None:
-    low = flat.lower()
-    if not any(word in low for word in _WIDER_WORDS):
-        return None
-    for reason, pattern in _WIDER:
-        if pattern.search(flat):
-            return reason
-    return None
+    return _first_reason(flat, _WIDER_WORDS, _WIDER)
 
 
 def non_transaction_reason(text: str, subject: str = "", *, vouched: bool = False) -> str | None:
