@@ -207,6 +207,11 @@ _PARTY = (
     # "from account 12-34xxxxx-5678 ACME PAYMENTS from IBFT": a capitalised holder after the number.
     (re.compile(r"\b(?:from|to)\s+(?:a/?c|account)(?:\s+(?:no\.?|number))?\s+[\dXx*#\-]{6,}\s+"
                 r"(?P<v>(?-i:[A-Z][A-Z&.']+(?:\s[A-Z][A-Z&.']+){0,4}))(?![\w\-])", re.IGNORECASE), "holder"),
+    # "transferred ... to account ****1122 (FATIMA HASSAN)": the holder in brackets after the other
+    # side's masked account; only the side the money goes to (debit) or comes from (credit).
+    (re.compile(r"\b(?P<way>from|to)\s+(?:a/?c|account)(?:\s+(?:no\.?|number))?\s+[\dXx*#\-]{6,}\s+"
+                r"\((?P<v>(?-i:(?!(?:SAVINGS|CURRENT|SALARY|NRE|NRO|JOINT)\))[A-Z][A-Z&.']+(?:\s[A-Z][A-Z&.']+){0,4}))\)",
+                re.IGNORECASE), "side holder"),
     # "received from account XXXX4321/NAME": the holder after the masked account.
     (re.compile(r"\b(?:a/?c|account)\s+[\dXx*#]+/(?P<v>[^\n/|]+?)" + _STOP, re.IGNORECASE), "holder"),
     # Channel paths: UPI/P2M/123456789012/SHOP NAME, IMPS/PUNB/1234/ NAME, NEFT-UTR123-NAME.
@@ -522,7 +527,7 @@ def _party(text: str, direction: Direction, amount: Mention | None, txn_kind: Ki
     # Look after the amount first (the usual order), then in the whole text.
     anchor = amount.end if amount else 0
     candidates: list[tuple[tuple[int, int, int], str]] = []
-    order = {"label": 0, "at": 1, "agent": 1, "holder": 1, "to": 2 if direction is Direction.DEBIT else 4,
+    order = {"label": 0, "at": 1, "agent": 1, "holder": 1, "side holder": 2, "to": 2 if direction is Direction.DEBIT else 4,
              "from": 2 if direction is Direction.CREDIT else 4, "payee": 3 if direction is Direction.DEBIT else 6,
              "for": 5, "on": 6}
     for pattern, kind in _PARTY:
@@ -531,6 +536,8 @@ def _party(text: str, direction: Direction, amount: Mention | None, txn_kind: Ki
                 continue
             v = _clean_party(m.group("v"))
             if v is not None and kind == "holder" and _AFTER_AMOUNT_JUNK.search(v.upper()):
+                continue
+            if kind == "side holder" and (m.group("way").lower() == "to") is (direction is Direction.CREDIT):
                 continue
             if v is None or (kind == "on" and re.search(r"\b(?:bank|card)$", v, re.IGNORECASE)):
                 continue
