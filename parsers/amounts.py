@@ -189,7 +189,7 @@ def _role(text: str, start: int, floor: int = 0) -> str:
     return "amount"
 
 
-ISO_CODES = _ISO_CODES = frozenset(CURRENCY_TOKENS.values())
+ISO_CODES = frozenset(CURRENCY_TOKENS.values())
 _ISO_AFTER = re.compile(r"\s?([A-Z]{3})(?![A-Za-z])")
 _ONE_GROUP = re.compile(r"\d{1,3}[.,]\d{3}")
 _COMMA_MILLS = re.compile(r"\d{1,3},\d{3}")
@@ -206,7 +206,7 @@ def _named_codes(flat: str) -> set[str]:
     named: set[str] = set()
     for m in _CAPS_CODE.finditer(flat):
         code = m.group(1)
-        if code not in _ISO_CODES:
+        if code not in ISO_CODES:
             continue
         attached = _NUMBER_NEXT.match(flat, m.end()) or _NUMBER_BEFORE.search(flat, max(0, m.start() - 3),
                                                                                m.start())
@@ -244,7 +244,7 @@ def mentions(text: str) -> list[Mention]:
         # "$500.00 MXN", "$ 20 CAD": a symbol shared by many currencies, then the ISO code.
         if m.group("pre") and not token[-1].isalpha():
             iso = _ISO_AFTER.match(flat, m.end())
-            if iso and iso.group(1) in _ISO_CODES:
+            if iso and iso.group(1) in ISO_CODES:
                 code = iso.group(1)
         family = _FAMILIES.get(token)
         if family and code == CURRENCY_TOKENS[token]:

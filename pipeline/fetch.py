@@ -19,7 +19,6 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import MailAccount, MailboxCursor, RawStatus, User
+from parsers.auth import under_any
 from pipeline import config, hosts, secrets
 from pipeline.ingest import raw_row, sha256, store_many
 from pipeline.locks import mailbox_lock
@@ -69,25 +69,13 @@ def sender_allowed(sender: str | None, account: MailAccount, bank_domains: Itera
         d = d.lower().lstrip("@").lstrip(".")
         return domain == d or domain.endswith("." + d)
 
-    # The domain and each parent of it, looked up in the bank list: the list has dozens of
-    # domains and this runs for every new mail of a first sync.
-    labels = domain.split(".")
-    if not _normal(bank_domains).isdisjoint(".".join(labels[i:]) for i in range(len(labels))):
+    if under_any(domain, bank_domains):
         return True
     for entry in account.sender_filter or []:
         entry = str(entry).lower().strip()
         if entry == "*" or entry == addr or ("@" not in entry and under(entry)) or (entry.startswith("@") and under(entry)):
             return True
     return bool(account.accept_forwarded and addr in {o.lower() for o in own})
-
-
-def _normal(domains: Iterable[str]) -> frozenset[str]:
-    return _normal_set(domains if isinstance(domains, frozenset) else frozenset(domains))
-
-
-@lru_cache(maxsize=8)
-def _normal_set(domains: frozenset[str]) -> frozenset[str]:
-    return frozenset(d.lower().lstrip("@").lstrip(".") for d in domains)
 
 
 def _batches(seq: list[int], n: int) -> Iterable[list[int]]:
