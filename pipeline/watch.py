@@ -1,4 +1,4 @@
-"""Near real time: one IDLE connection per mailbox, a UID catch-up after every (re)connect.
+"""Near real time: one IDLE connection per folder of a mailbox, a UID catch-up after every (re)connect.
 
 The IDLE connection only wakes us; the fetch itself is an ordinary poll (its own
 connection, the mailbox lock, the cursor), so IDLE and beat polls can never double-store.
@@ -9,6 +9,14 @@ half an hour, for a refused login or a missing folder, so the provider does not 
 account), every failure is the mailbox's ``last_error`` (``spendwatch health``), a catch-up runs
 at least every poll interval, and a server without IDLE is polled instead. A stop ends IDLE
 with DONE and the session with LOGOUT.
+
+IMAP's IDLE watches the one folder a connection has selected, so a mailbox with several
+folders gets one watcher (thread and connection) per folder: an alert filed into the second
+folder by a server-side rule wakes us as soon as one in INBOX does, instead of waiting for the
+poll interval. Each watcher's catch-up is the whole mailbox's poll; two at once are one poll
+and one retry a few seconds later (the mailbox lock). Servers cap connections per user
+(Dovecot 10 per address by default, Gmail 15): a mailbox watching more than a few folders
+should rather have its alerts filed into one.
 
 ``supervise`` (what ``spendwatch watch`` runs) re-reads the enabled mailboxes every
 ``rescan_s`` seconds: it waits while there is none, starts a watcher for a new or
@@ -75,6 +83,7 @@ class Watcher:
     settings: config.Settings
     stop: threading.Event = field(default_factory=threading.Event)
     cafile: str | None = None
+    folder: str | None = None  # the folder to IDLE on; None: the mailbox's first
     polls: int = 0
     finished: bool = False  # the account is gone or disabled: this watcher ends on its own
     healthy_s: float = HEALTHY_S
@@ -151,7 +160,7 @@ class Watcher:
                 self.finished = True
                 return
             s.expunge(account)
-        folder = (account.folders or ["INBOX"])[0]
+        folder = self.folder or (account.folders or ["INBOX"])[0]
         with fetch.connect(account, self.settings, self.cafile) as mb:
             self._mb = mb
             if self.stop.is_set():
@@ -205,20 +214,31 @@ def watch_all(
     stop: threading.Event | None = None,
     cafile: str | None = None,
 ) -> list[threading.Thread]:
-    """Start one watcher thread per enabled mailbox; they stop when ``stop`` is set."""
+    """Start one watcher thread per folder of every enabled mailbox; they stop when ``stop`` is set."""
     from sqlalchemy import select
 
     settings = settings or config.get()
     stop = stop or threading.Event()
     with factory() as s:
-        ids = s.scalars(select(MailAccount.id).where(MailAccount.enabled.is_(True))).all()
+        rows = s.execute(select(MailAccount.id, MailAccount.folders).where(MailAccount.enabled.is_(True))).all()
     threads = []
-    for account_id in ids:
-        w = Watcher(factory, account_id, on_stored, settings, stop, cafile)
-        t = threading.Thread(target=w.run, name=f"watch-{account_id}", daemon=True)
-        t.start()
-        threads.append(t)
+    for account_id, folders in rows:
+        for _, t in _start_watchers(factory, account_id, folders, on_stored, settings, stop, cafile):
+            threads.append(t)
     return threads
+
+
+def _start_watchers(factory: sessionmaker[Session], account_id: int, folders: list[str] | None,
+                    on_stored: Callable[[list[int]], None], settings: config.Settings, stop: threading.Event,
+                    cafile: str | None) -> list[tuple[Watcher, threading.Thread]]:
+    """One watcher thread per folder of the mailbox (IDLE watches one folder), all on one stop event."""
+    started = []
+    for folder in dict.fromkeys(folders or ["INBOX"]):  # a folder named twice is watched once
+        w = Watcher(factory, account_id, on_stored, settings, stop, cafile, folder=folder)
+        t = threading.Thread(target=w.run, name=f"watch-{account_id}-{folder}", daemon=True)
+        t.start()
+        started.append((w, t))
+    return started
 
 
 # What a watcher's connection depends on: a change restarts it (a fixed password applies now,
@@ -229,14 +249,22 @@ _CONNECTION = (MailAccount.host, MailAccount.port, MailAccount.tls_mode, MailAcc
 
 @dataclass
 class _Running:
-    watcher: Watcher
-    thread: threading.Thread
+    """A mailbox's watchers, one per folder, and the stop event they share."""
+
+    stop: threading.Event
+    watchers: list[Watcher]
+    threads: list[threading.Thread]
     fingerprint: tuple[Any, ...]
+
+    @property
+    def alive(self) -> bool:
+        """Every folder's watcher still runs (one that ended restarts them all)."""
+        return all(t.is_alive() for t in self.threads)
 
 
 @dataclass
 class Supervisor:
-    """One watcher thread per enabled mailbox, kept in step with the database by ``sync``."""
+    """Watcher threads (one per folder) for every enabled mailbox, kept in step with the database by ``sync``."""
 
     factory: sessionmaker[Session]
     on_stored: Callable[[list[int]], None]
@@ -244,15 +272,19 @@ class Supervisor:
     cafile: str | None = None
     running: dict[int, _Running] = field(default_factory=dict)
     _waiting_logged: bool = False
+    _folders: dict[int, list[str]] = field(default_factory=dict)  # of the last ``enabled`` read
 
     def enabled(self) -> dict[int, tuple[Any, ...]]:
+        """Enabled mailbox id -> its connection settings (a change restarts its watchers)."""
         from sqlalchemy import select
 
         with self.factory() as s:
             rows = s.execute(
-                select(MailAccount.id, *_CONNECTION).where(MailAccount.enabled.is_(True)).order_by(MailAccount.id)
+                select(MailAccount.id, MailAccount.folders, *_CONNECTION)
+                .where(MailAccount.enabled.is_(True)).order_by(MailAccount.id)
             ).all()
-        return {row[0]: tuple(repr(v) for v in row[1:]) for row in rows}
+        self._folders = {row[0]: list(row[1] or ["INBOX"]) for row in rows}
+        return {row[0]: tuple(repr(v) for v in row[2:]) for row in rows}
 
     def sync(self) -> None:
         """Start, stop or restart watchers to match the enabled mailboxes."""
@@ -263,10 +295,10 @@ class Supervisor:
             self._stop(account_id)
         for account_id, fingerprint in wanted.items():
             current = self.running.get(account_id)
-            if current is not None and current.thread.is_alive() and current.fingerprint == fingerprint:
+            if current is not None and current.alive and current.fingerprint == fingerprint:
                 continue
             if current is not None:
-                if current.thread.is_alive():
+                if current.alive:
                     logger.info("mailbox %s changed: restarting its watcher", account_id,
                                 extra={"mail_account_id": account_id})
                 self._stop(account_id)
@@ -278,19 +310,19 @@ class Supervisor:
         self._waiting_logged = not wanted
 
     def _start(self, account_id: int, fingerprint: tuple[Any, ...]) -> None:
-        w = Watcher(self.factory, account_id, self.on_stored, self.settings, threading.Event(), self.cafile)
-        t = threading.Thread(target=w.run, name=f"watch-{account_id}", daemon=True)
-        t.start()
-        self.running[account_id] = _Running(w, t, fingerprint)
+        stop = threading.Event()
+        started = _start_watchers(self.factory, account_id, self._folders.get(account_id), self.on_stored,
+                                  self.settings, stop, self.cafile)
+        self.running[account_id] = _Running(stop, [w for w, _ in started], [t for _, t in started], fingerprint)
 
     def _stop(self, account_id: int) -> None:
-        # No join: the thread cuts its connection and ends; a fetch under way finishes under
+        # No join: the threads cut their connections and end; a fetch under way finishes under
         # the mailbox lock, so a replacement watcher can never store the same mail twice.
-        self.running.pop(account_id).watcher.stop.set()
+        self.running.pop(account_id).stop.set()
 
     def stop_all(self, timeout: float = 10.0) -> list[threading.Thread]:
         """Stop every watcher; wait up to ``timeout`` s in all. Returns the threads still alive."""
-        threads = [r.thread for r in self.running.values()]
+        threads = [t for r in self.running.values() for t in r.threads]
         for account_id in list(self.running):
             self._stop(account_id)
         deadline = time.monotonic() + timeout

@@ -78,7 +78,7 @@ def test_waits_for_a_mailbox_then_follows_the_table(monkeypatch, dovecot, tmp_pa
             wait_for(lambda: amounts(factory) == [Decimal("1.250")], 15, "the IDLE wake-up")
 
             # Disabled: its thread stops (the IDLE connection is cut, not waited out).
-            thread = sup.running[account_id].thread
+            thread = sup.running[account_id].threads[0]
             set_enabled(factory, account_id, False)
             wait_for(lambda: not thread.is_alive(), 10, "the watcher of the disabled mailbox to end")
             assert account_id not in sup.running and main.is_alive()
@@ -87,17 +87,17 @@ def test_waits_for_a_mailbox_then_follows_the_table(monkeypatch, dovecot, tmp_pa
             dovecot.append("bob", "INBOX", mails.card_purchase("2.500", "KARAK HOUSE", when,
                                                                message_id="<sup-2@bankmuscat.com>"))
             set_enabled(factory, account_id, True)
-            wait_for(lambda: account_id in sup.running and sup.running[account_id].thread.is_alive(), 10,
+            wait_for(lambda: account_id in sup.running and sup.running[account_id].alive, 10,
                      "a watcher for the re-enabled mailbox")
             wait_for(lambda: amounts(factory) == [Decimal("1.250"), Decimal("2.500")], 15, "the catch-up")
 
             # A new password restarts the watcher at once (no reconnect backoff to sit out).
-            old = sup.running[account_id].thread
+            old = sup.running[account_id].threads[0]
             with factory.begin() as s:
                 s.get(MailAccount, account_id).password_enc = secrets.encrypt(dovecot.password("bob"))
-            wait_for(lambda: not old.is_alive() and sup.running[account_id].thread.is_alive(), 10,
+            wait_for(lambda: not old.is_alive() and sup.running[account_id].alive, 10,
                      "the restart after a password change")
-            running = sup.running[account_id].thread
+            running = sup.running[account_id].threads[0]
         finally:
             started = time.monotonic()
             stop.set()

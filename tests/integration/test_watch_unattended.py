@@ -18,6 +18,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -142,6 +143,22 @@ def run_watcher(env: Env) -> Iterator[Any]:
     for _, t in started:
         t.join(timeout=20)
     assert not any(t.is_alive() for _, t in started), "a watcher did not stop"
+
+
+@contextmanager
+def supervising(env: Env) -> Iterator[watch.Supervisor]:
+    """The real ``supervise`` loop (re-reading the mailboxes every 0.5 s) in a thread; stopped after."""
+    sup = watch.Supervisor(env.factory, lambda ids: None, env.settings, str(env.dovecot.cafile))
+    stop = threading.Event()
+    main = threading.Thread(target=watch.supervise, kwargs={"factory": env.factory, "on_stored": lambda ids: None,
+                            "stop": stop, "rescan_s": 0.5, "supervisor": sup}, daemon=True)
+    main.start()
+    try:
+        yield sup
+    finally:
+        stop.set()
+        main.join(timeout=20)
+    assert not main.is_alive()
 
 
 def reconnect_delays(caplog: pytest.LogCaptureFixture, account_id: int) -> list[float]:
@@ -387,12 +404,7 @@ def test_one_broken_mailbox_does_not_stop_the_others(env, idling):
     good = env.add_box("bob")
     wrong_password = env.add_box("carol", password="not-it")
     missing_folder = env.add_box("alice", folders=["Nope"])
-    sup = watch.Supervisor(env.factory, lambda ids: None, env.settings, str(env.dovecot.cafile))
-    stop = threading.Event()
-    main = threading.Thread(target=watch.supervise, kwargs={"factory": env.factory, "on_stored": lambda ids: None,
-                            "stop": stop, "rescan_s": 0.5, "supervisor": sup}, daemon=True)
-    main.start()
-    try:
+    with supervising(env) as sup:
         wait_for(lambda: is_idling(idling, "bob"), 20, "the good mailbox in IDLE")
         env.dovecot.append("bob", "INBOX", alert("good-1"))
         wait_for(lambda: env.stored(good) == ["<good-1@bankmuscat.com>"], 15, "the good mailbox's mail")
@@ -401,11 +413,58 @@ def test_one_broken_mailbox_does_not_stop_the_others(env, idling):
         assert "login refused" in env.last_error(wrong_password)
         assert "'Nope'" in env.last_error(missing_folder)
         assert env.last_error(good) is None
-        assert all(r.thread.is_alive() for r in sup.running.values())
-    finally:
-        stop.set()
-        main.join(timeout=20)
-    assert not main.is_alive()
+        assert all(r.alive for r in sup.running.values())
+
+
+def test_every_folder_of_a_mailbox_is_watched_in_idle(env, monkeypatch):
+    """IDLE watches the one folder a connection selected: an alert a server-side rule files
+    into the second folder must wake us as one in INBOX does, not wait for the poll interval
+    (an hour here). One connection per folder; changing the folders restarts the watchers."""
+    idlers: dict[str, int] = {}  # folder -> connections of bob idling on it now (a spy on our adapter)
+    guard = threading.Lock()
+    real = Mailbox.idle_wait
+
+    def spy(self: Mailbox, timeout_s: float) -> bool:
+        key = str(self.folder)
+        with guard:
+            idlers[key] = idlers.get(key, 0) + 1
+        try:
+            return real(self, timeout_s)
+        finally:
+            with guard:
+                idlers[key] -= 1
+
+    monkeypatch.setattr(Mailbox, "idle_wait", spy)
+
+    def idling_on(*folders: str) -> bool:
+        with guard:
+            return all(idlers.get(f, 0) == 1 for f in folders)
+
+    env.dovecot.clear("bob")
+    env.dovecot.create_folder("bob", "Bank alerts")
+    env.dovecot.create_folder("bob", "Cards")
+    account_id = env.add_box(folders=["INBOX", "Bank alerts"], poll_interval_s=3600)
+    with supervising(env) as sup:
+        wait_for(lambda: idling_on("INBOX", "Bank alerts"), 20, "one watcher idling on each folder")
+        assert len(sup.running[account_id].threads) == 2
+        env.dovecot.append("bob", "Bank alerts", alert("second-folder"))
+        wait_for(lambda: env.stored(account_id) == ["<second-folder@bankmuscat.com>"], 15,
+                 "the second folder's IDLE wake-up")
+        env.dovecot.append("bob", "INBOX", alert("first-folder"))
+        wait_for(lambda: "<first-folder@bankmuscat.com>" in env.stored(account_id), 15, "the first folder's wake-up")
+
+        # Folders changed: the watchers restart on the new set (Cards watched, INBOX no more).
+        old = list(sup.running[account_id].threads)
+        with env.factory.begin() as s:
+            s.get(MailAccount, account_id).folders = ["Bank alerts", "Cards"]
+        wait_for(lambda: not any(t.is_alive() for t in old) and idling_on("Bank alerts", "Cards"), 20,
+                 "the watchers of the new folders")
+        wait_for(lambda: idlers.get("INBOX", 0) == 0, 10, "INBOX's watcher gone")
+        env.dovecot.append("bob", "Cards", alert("third-folder"))
+        wait_for(lambda: "<third-folder@bankmuscat.com>" in env.stored(account_id), 15, "the new folder's wake-up")
+        assert sorted(env.stored(account_id)) == ["<first-folder@bankmuscat.com>", "<second-folder@bankmuscat.com>",
+                                                  "<third-folder@bankmuscat.com>"]
+    assert sup.running == {}
 
 
 # ------------------------------------------------------------------ the cursor and the lock
