@@ -11,8 +11,9 @@ from email.message import Message
 
 from models.money import MoneyError
 from parsers import registry
-from parsers.auth import authenticate, claims_bank
+from parsers.auth import authenticate, claims_bank, under_any
 from parsers.base import (
+    BANK,
     NO_TEMPLATE,
     Alert,
     Authentication,
@@ -106,10 +107,22 @@ def parse_message(
         # The generic parser reads it if it can; if not, the bank parser's answer stands.
         fallback = _run(GENERIC, alert)
         if fallback.status is not Status.UNRECOGNIZED:
+            extra = dict(fallback.extra)
+            if _from_the_bank(auth, chosen):
+                # The bank's own (authenticated) sender in a new wording: the same bank and
+                # account as its other alerts, not a second "generic" account of that card.
+                extra[BANK] = chosen.name
             result = ParseResult(fallback.status, GENERIC.name,
                                  f"{fallback.reason} (no {chosen.name} wording matched)",
-                                 fallback.transaction, None, fallback.extra)
+                                 fallback.transaction, None, extra)
     return ParseResult(result.status, result.parser, result.reason, result.transaction, auth, result.extra)
+
+
+def _from_the_bank(auth: Authentication, bank: BankParser) -> bool:
+    """The mail is from ``bank``'s own domain with dkim=pass (or inside a forward the user opted in to):
+    not merely a mention of the bank in another bank's alert."""
+    return (auth.dkim in ("pass", "forwarded") and bool(auth.domain)
+            and under_any(auth.domain or "", bank.sender_domains))
 
 
 def _run(chosen: BankParser, alert: Alert) -> ParseResult:

@@ -135,6 +135,12 @@ class ParseResult:
     authentication: Authentication | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def bank(self) -> str:
+        """The bank whose alert this is: the parser's name, or for a new wording of a known bank
+        read by the generic parser, that bank's (its account is the same account)."""
+        return str(self.extra.get(BANK) or self.parser)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "status": self.status.value,
@@ -164,6 +170,8 @@ class BankParser(Protocol):
 # parse_message then lets the generic parser read it (a new alert wording of a known bank,
 # or another bank's alert that names this bank), instead of leaving it unread.
 NO_TEMPLATE = "no_template"
+# ParseResult.extra key: the bank of record when another parser read the bank's own mail.
+BANK = "bank"
 
 
 def no_template(parser: str, reason: str) -> ParseResult:

@@ -234,8 +234,8 @@ def _process(s: Session, raw_id: int, now: datetime, settings: config.Settings) 
             other_txn.needs_review = True
             other_txn.review_reason = f"shares its Message-ID with e-mail #{raw.id} but is a different transaction"
 
-    bank_account = bank_account_for(s, raw.user_id, result.parser, t, occurred)
-    txn = new_transaction(raw, result.parser, t, occurred, fp, bank_account, review)
+    bank_account = bank_account_for(s, raw.user_id, result.bank, t, occurred)
+    txn = new_transaction(raw, result.bank, t, occurred, fp, bank_account, review)
     categorize_transaction(s, txn, user)
     s.add(txn)
     s.flush()  # the unique raw_email_id key: a concurrent double process fails here
@@ -246,13 +246,14 @@ def _process(s: Session, raw_id: int, now: datetime, settings: config.Settings) 
     return out
 
 
-def new_transaction(raw: RawEmail, parser: str | None, t: ParsedTransaction, occurred: datetime, fp: str,
+def new_transaction(raw: RawEmail, bank: str | None, t: ParsedTransaction, occurred: datetime, fp: str,
                     bank_account: BankAccount | None, review: str | None) -> Transaction:
+    """``bank``: ParseResult.bank (the parser's name, or the bank whose new wording the generic parser read)."""
     return Transaction(
         user_id=raw.user_id,
         raw_email_id=raw.id,
         bank_account_id=bank_account.id if bank_account else None,
-        bank=parser,
+        bank=bank,
         amount_minor=to_minor(t.amount, t.currency),
         currency=t.currency,
         direction=t.direction.value,

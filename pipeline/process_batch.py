@@ -149,8 +149,8 @@ def _process(s: Session, ids: list[int], now: datetime, settings: config.Setting
     for c in counted:
         uid = c.raw.user_id
         parser = c.result.parser
-        bank_account = process.bank_account_for(s, uid, parser, c.t, c.occurred, accounts[uid])
-        txn = process.new_transaction(c.raw, parser, c.t, c.occurred, c.fp, bank_account, None)
+        bank_account = process.bank_account_for(s, uid, c.result.bank, c.t, c.occurred, accounts[uid])
+        txn = process.new_transaction(c.raw, c.result.bank, c.t, c.occurred, c.fp, bank_account, None)
         if uid not in categorizers:
             categorizers[uid] = Categorizer(s, uid)
         categorizers[uid].apply(txn)

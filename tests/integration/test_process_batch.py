@@ -202,6 +202,41 @@ def test_processed_mail_is_left_alone_and_an_unfinished_attempt_goes_one_by_one(
         assert spent == 6000
 
 
+def _new_muscat_wording(when: datetime, message_id: str) -> bytes:
+    """Bank Muscat's own authenticated sender in a wording its parser has no template for."""
+    return (f"Authentication-Results: {mails.dkim_pass()}\r\nFrom: Bank Muscat <noreply@bankmuscat.com>\r\n"
+            f"To: me@example.test\r\nSubject: Transaction alert\r\nMessage-ID: {message_id}\r\n"
+            f"Date: {when.strftime('%a, %d %b %Y %H:%M:%S +0000')}\r\nContent-Type: text/plain\r\n\r\n"
+            "Bank Muscat: OMR 12.500 was debited from your account xxxx4411 for a payment to OMANTEL "
+            f"on {when.strftime('%d/%m/%Y')}.\r\n").encode()
+
+
+@pytest.mark.parametrize("batch", [True, False], ids=["batch", "one_by_one"])
+def test_a_new_wording_of_a_known_bank_lands_on_that_banks_account(make_factory, batch):
+    """The generic parser reads it (no template matched), but it is the same Bank Muscat
+    account as the bank's other alerts: one account row, one bank on both transactions."""
+    factory = make_factory("wording")
+    user_id = seed(factory)
+    start = datetime(2026, 11, 3, 8, 0, tzinfo=timezone.utc)
+    ids = store(factory, user_id, [
+        mails.card_purchase("1.000", "NESTO MUSCAT", start, message_id="<known@bankmuscat.com>", auth=mails.dkim_pass()),
+        _new_muscat_wording(start + timedelta(hours=1), "<new-wording@bankmuscat.com>"),
+    ])
+    if batch:
+        process_batch.process_many(factory, ids, NOW)
+    else:
+        for rid in ids:
+            process.process(factory, rid, NOW)
+    with factory() as s:
+        assert [(r.status, r.parser) for r in s.scalars(select(RawEmail).order_by(RawEmail.id))] == [
+            ("transaction", "bank_muscat"), ("transaction", "generic")]
+        accounts = s.scalars(select(BankAccount)).all()
+        assert [(a.bank, a.mask) for a in accounts] == [("bank_muscat", "xxxx4411")]
+        txns = s.scalars(select(Transaction).order_by(Transaction.raw_email_id)).all()
+        assert [(t.bank, t.bank_account_id, t.amount_minor) for t in txns] == [
+            ("bank_muscat", accounts[0].id, 1000), ("bank_muscat", accounts[0].id, 12500)]
+
+
 def test_overlapping_batches_at_once_count_each_mail_once(pg_url):
     """Redelivered and swept copies of a batch may run together: the rows, not hope, decide."""
     import threading

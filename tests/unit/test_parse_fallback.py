@@ -14,6 +14,7 @@ from email.message import EmailMessage
 
 import parsers
 from parsers.base import Direction, Status
+from tests.support import mails
 
 
 def mail(text: str, sender: str = "alerts@bank.example", subject: str = "Transaction alert") -> bytes:
@@ -100,3 +101,32 @@ def test_a_promotional_footer_does_not_refuse_a_real_alert_but_a_conditional_bon
     offer = parsers.parse_message(mail("Apply now for a credit card with AED 500 welcome bonus credited on "
                                        "approval."), parser="generic")
     assert offer.status is Status.NOT_TRANSACTION
+
+
+NEW_MUSCAT_WORDING = ("Bank Muscat: OMR 12.500 was debited from your account xxxx4411 for a payment to OMANTEL "
+                      "on 16/11/2026.")
+
+
+def signed(raw: bytes, domain: str) -> bytes:
+    return f"Authentication-Results: {mails.dkim_pass(domain)}\r\n".encode() + raw
+
+
+def test_a_new_wording_from_the_banks_authenticated_sender_stays_that_banks():
+    """Read by the generic parser, but the bank of record (and so the account row) is the
+    bank's: a second 'generic' account of the same card split its history and balance."""
+    raw = signed(mail(NEW_MUSCAT_WORDING, sender="noreply@bankmuscat.com"), "bankmuscat.com")
+    result = parsers.parse_message(raw, trusted_authserv_ids=[mails.AUTHSERV])
+    assert (result.status, result.parser, result.bank) == (Status.TRANSACTION, "generic", "bank_muscat")
+    assert result.transaction is not None and result.transaction.account == "xxxx4411"
+
+
+def test_a_mere_mention_of_a_bank_or_an_unproven_sender_is_not_that_banks():
+    # Another bank's alert naming Emirates NBD: read, but not Emirates NBD's.
+    other = parsers.parse_message(signed(mail(OTHER_BANK_NAMING_ENBD), "bank.example"),
+                                  trusted_authserv_ids=[mails.AUTHSERV])
+    assert (other.status, other.bank) == (Status.TRANSACTION, "generic")
+    # The bank's From without a trusted dkim=pass proves nothing (and is never counted).
+    unproven = parsers.parse_message(mail(NEW_MUSCAT_WORDING, sender="noreply@bankmuscat.com"),
+                                     trusted_authserv_ids=[mails.AUTHSERV])
+    assert unproven.bank == "generic" and unproven.authentication is not None
+    assert unproven.authentication.suspicious
