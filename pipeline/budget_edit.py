@@ -83,6 +83,18 @@ def _refresh(s: Session, budget: Budget, user: User, now: datetime) -> None:
     s.flush()
 
 
+def _lock_periods(s: Session, budget: Budget) -> None:
+    """Lock the budget's period rows now, in ascending start (the order processing locks them in).
+
+    An edit writes the current row first (its new amount) and reads every row for update
+    after (the recomputed spend); a late alert being processed meanwhile locks its past row
+    first and the current one after (the carry). Each held what the other wanted: PostgreSQL
+    broke the deadlock by aborting one, which could be the user's edit.
+    """
+    s.execute(select(BudgetPeriod.id).where(BudgetPeriod.budget_id == budget.id)
+              .order_by(BudgetPeriod.start).with_for_update())
+
+
 def record_crossed(s: Session, budget: Budget, user: User, now: datetime) -> budgets.Effects:
     """After an edit (amount, categories, scope): alert thresholds the current period now
     stands at and has not recorded yet. Unique (period, threshold) keeps it to once; only
@@ -143,6 +155,7 @@ def update(s: Session, user: User, budget: Budget, now: datetime, **changes: obj
     keeps the period rows with their alerts (and their outbox rows). A change of scope
     recomputes the spend of the existing rows in place; only a custom budget whose dates
     change loses its row (its one period moves)."""
+    _lock_periods(s, budget)
     recompute = False
     if "category_ids" in changes:
         ids = changes.pop("category_ids")

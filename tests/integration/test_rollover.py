@@ -329,3 +329,54 @@ def test_a_row_created_while_the_previous_one_changes_carries_the_change(pg_fact
     with pg_factory() as s:
         assert carries(s) == [(OCT, 0), (NOV, -20_000), (date(2026, 12, 1), 70_000)]
         assert budgets.verify(s) == []
+
+
+def test_a_budget_edit_and_a_late_alert_at_once_do_not_deadlock(pg_factory):
+    """A late October alert is being processed (its October row locked, November's carry
+    next) while the user changes the budget's amount and categories (November's limit, then
+    every row recomputed). The edit waits for October before it writes November, so both
+    finish; it used to write November first, and PostgreSQL aborted one of the two."""
+    with pg_factory.begin() as s:
+        user, food = seed(s)
+        monthly(s, user, food, utc(2026, 10, 2))
+        spend(s, user, food, "70.000", utc(2026, 10, 10))
+        spend(s, user, food, "10.000", utc(2026, 11, 2))
+        other = Category(user_id=user.id, name="Other")
+        s.add(other)
+        s.flush()
+        uid, fid, oid = user.id, food.id, other.id
+        budget_id = s.scalar(select(Budget.id))
+    a = pg_factory()
+    # Processing's first step on the late alert: October's row, locked as apply_transaction locks it.
+    a.execute(select(BudgetPeriod).where(BudgetPeriod.budget_id == budget_id, BudgetPeriod.start == OCT)
+              .with_for_update())
+    errors: list[BaseException] = []
+
+    def edit() -> None:
+        with pg_factory() as b:
+            try:
+                budget_edit.update(b, b.get(User, uid), b.get(Budget, budget_id), NOW,
+                                   amount_minor=120_000, category_ids=[fid, oid])
+                b.commit()
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+                b.rollback()
+
+    th = threading.Thread(target=edit)
+    th.start()
+    th.join(1.0)
+    assert th.is_alive(), "the edit did not wait for October's lock"
+    try:
+        # The rest of processing: October's spend, then November's carry.
+        spend(a, a.get(User, uid), a.get(Category, fid), "50.000", utc(2026, 10, 31, 19, 50))
+        a.commit()
+    except BaseException as exc:  # noqa: BLE001 - reported below
+        errors.append(exc)
+        a.rollback()
+    finally:
+        a.close()
+    th.join(30)
+    assert not th.is_alive() and errors == []
+    with pg_factory() as s:
+        assert rows(s) == [(OCT, 100_000, 0, 120_000), (NOV, 120_000, -20_000, 10_000)]
+        assert budgets.verify(s) == []
