@@ -63,6 +63,9 @@ def test_a_push_service_refusing_is_retried_and_the_token_stays_secret(
     assert deliver(world.factory, row_id, now=T0) == "pending"  # Apprise said False: not lost
     row = world.row(row_id)
     assert row.attempts == 1 and row.last_error and PUSH_TOKEN not in row.last_error
+    # What the service answered, so `spendwatch health` tells a dead token from an outage.
+    assert f"HTTP {status}" in row.last_error
+    assert ("check the push URL and its token" in row.last_error) == (status in (400, 401, 404))
     assert deliver(world.factory, row_id, now=row.next_attempt_at) == "sent"
     assert len(world.push.received) == 1
     assert not [r.getMessage() for r in caplog.records if PUSH_TOKEN in r.getMessage()]
@@ -78,6 +81,7 @@ def test_a_push_endpoint_that_hangs_times_out_and_is_retried(
     assert time.monotonic() - started < 10  # the read timeout, not the endpoint, ends the send
     row = world.row(row_id)
     assert row.status == "pending" and PUSH_TOKEN not in (row.last_error or "x")
+    assert "could not be reached" in (row.last_error or "")
     assert any(r.name == "apprise" for r in caplog.records)
     assert not [r.getMessage() for r in caplog.records if PUSH_TOKEN in r.getMessage()]
 
