@@ -265,6 +265,7 @@ def mailbox_add(
 
 @mailbox_app.command("list")
 def mailbox_list() -> None:
+    """The mailboxes: server, folders, last poll and its error (passwords are never shown)."""
     factory = open_db()
     table = Table("id", "name", "server", "folders", "enabled", "last poll", "last error")
     with factory() as s:
@@ -310,6 +311,65 @@ def mailbox_set_password(
         acct.last_error = None
         name = acct.name
     out.print(escape(f"mailbox #{mailbox_id} {name}: password updated"))
+
+
+@mailbox_app.command("edit")
+def mailbox_edit(
+    mailbox_id: int = typer.Argument(..., metavar="ID", help="mailbox id (`spendwatch mailbox list`)"),
+    name: str | None = typer.Option(None, help="new name"),
+    host: str | None = typer.Option(None, help="IMAP server"),
+    port: int | None = typer.Option(None),
+    tls: str | None = typer.Option(None, help="ssl, starttls or plain"),
+    username: str | None = typer.Option(None, help="IMAP login (the password: `mailbox set-password`)"),
+    folder: list[str] = typer.Option([], help="the folders to read from now on (repeat); each is watched in IDLE"),
+    sender: list[str] = typer.Option([], help="the extra sender addresses or domains to accept (repeat)"),
+    no_senders: bool = typer.Option(False, "--no-senders", help="accept no extra senders"),
+    action: str | None = typer.Option(None, help="after storing: none, seen, or move"),
+    action_folder: str | None = typer.Option(None),
+    poll_interval: int | None = typer.Option(None, help="seconds between polls (10 to 604800)"),
+    accept_forwarded: bool | None = typer.Option(None, "--accept-forwarded/--no-accept-forwarded"),
+) -> None:
+    """Change a mailbox's settings; only what is given changes (the API's PATCH, its checks).
+    A running `spendwatch watch` picks the change up at its next re-read."""
+    from pydantic import ValidationError
+
+    from api.schemas import MailboxPatch
+    from pipeline import hosts
+
+    if sender and no_senders:
+        fail("--sender and --no-senders: one or the other")
+    given = {"name": name, "host": host, "port": port, "tls_mode": tls, "username": username,
+             "folders": folder or None, "sender_filter": [] if no_senders else (sender or None), "action": action,
+             "action_folder": action_folder, "poll_interval_s": poll_interval, "accept_forwarded": accept_forwarded}
+    try:
+        changes = MailboxPatch.model_validate({k: v for k, v in given.items() if v is not None}).model_dump(
+            exclude_unset=True)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        fail(f"--{'.'.join(str(x) for x in first['loc'])}: {first['msg']}")
+        return
+    if not changes:
+        fail("nothing to change: give at least one option (see --help)")
+    with open_db().begin() as s:
+        acct = _mailbox(s, mailbox_id)
+        if "name" in changes:
+            other = s.scalar(select(MailAccount.id).where(MailAccount.user_id == acct.user_id,
+                                                          MailAccount.name == changes["name"]))
+            if other is not None and other != acct.id:
+                fail(f"a mailbox named {changes['name']!r} already exists (#{other})")
+        if "host" in changes or "port" in changes:
+            try:
+                hosts.check_host(changes.get("host", acct.host), changes.get("port", acct.port),
+                                 config.get().mailbox_private_hosts)
+            except hosts.HostRefused as exc:
+                fail(str(exc))
+        if changes.get("action", acct.action) == "move" and not changes.get("action_folder", acct.action_folder):
+            fail("--action move needs --action-folder")
+        for key, value in changes.items():
+            setattr(acct, key, value)
+        acct.refused_polls = 0  # the user changed something: polled again at its interval, not the backoff
+        label = acct.name
+    out.print(escape(f"mailbox #{mailbox_id} {label}: updated {', '.join(sorted(changes))}"))
 
 
 def _set_enabled(mailbox_id: int, enabled: bool) -> None:
@@ -450,7 +510,7 @@ def poll_cmd(mailbox: int | None = typer.Option(None, help="mailbox id (default:
 def watch_cmd(
     rescan: float = typer.Option(60.0, min=0.1, help="seconds between re-reads of the enabled mailboxes"),
 ) -> None:
-    """Keep an IDLE connection per enabled mailbox and process alerts as they arrive (Ctrl-C stops).
+    """Keep an IDLE connection per folder of every enabled mailbox and process alerts as they arrive (Ctrl-C stops).
 
     Waits while no mailbox is enabled; mailboxes added, enabled, disabled or removed later are
     picked up within --rescan seconds, no restart needed. Without a broker it also runs the

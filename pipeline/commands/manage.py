@@ -9,6 +9,7 @@ import json
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import TypeVar
 
 import typer
 from rich.console import Console
@@ -70,6 +71,18 @@ def _category_ids(s: Session, user_id: int, names: list[str]) -> list[int]:
     return ids
 
 
+def _amount_minor(amount: str, currency: str) -> int:
+    """A budget amount in minor units: positive, with at most the currency's decimals."""
+    try:
+        minor = to_minor(amount, currency)
+        exact = Decimal(amount) == from_minor(minor, currency)
+    except (ValueError, ArithmeticError):
+        minor, exact = 0, False
+    if minor <= 0 or not exact:
+        fail(f"amount: a positive amount with at most the decimals of {currency}, got {amount!r}")
+    return minor
+
+
 @budgets_app.command("create")
 def budgets_create(
     name: str,
@@ -86,6 +99,7 @@ def budgets_create(
     rollover: bool = typer.Option(False, help="carry unused amount and overspending into the next period"),
     user: str | None = UserOpt,
 ) -> None:
+    """Create a budget: an amount per period for some categories (none: all spend), alerts at its thresholds."""
     from api.schemas import not_blank, thresholds_ok  # the API's own checks: both front ends accept the same
 
     if period not in ("monthly", "weekly", "yearly", "custom"):
@@ -105,9 +119,7 @@ def budgets_create(
         u = resolve_user(s, user)
         try:
             cur = currency.strip().upper()
-            minor = to_minor(amount, cur)
-            if minor <= 0 or Decimal(amount) != from_minor(minor, cur):
-                fail(f"amount: a positive amount with at most the decimals of {cur}, got {amount!r}")
+            minor = _amount_minor(amount, cur)
             first = date.fromisoformat(start) if start else None
             last = date.fromisoformat(end) if end else None
             if period == "custom" and (first is None or last is None or last < first):
@@ -123,16 +135,81 @@ def budgets_create(
         out.print(escape(f"budget #{budget.id} {budget.name!r} created"))
 
 
+Owned = TypeVar("Owned", Budget, Rule)
+
+
+def _owned(s: Session, model: type[Owned], user_id: int, row_id: int, hint: str = "") -> Owned:
+    """The user's budget or rule ``row_id``; another user's is as missing as one that is not there."""
+    row = s.get(model, row_id)
+    if row is None or row.user_id != user_id:
+        fail(f"no {model.__tablename__[:-1]} {row_id}{hint}")
+    assert row is not None
+    return row
+
+
+@budgets_app.command("edit")
+def budgets_edit(
+    budget_id: int,
+    name: str | None = typer.Option(None, help="new name"),
+    amount: str | None = typer.Option(None, help="new amount per period, e.g. 180.000 (the current period takes it)"),
+    category: list[str] = typer.Option([], "--category", "-c", help="its categories from now on (repeat)"),
+    all_spend: bool = typer.Option(False, "--all-spend", help="count all spend (no categories)"),
+    threshold: list[int] = typer.Option([], "--threshold", help="alert percents from now on (repeat)"),
+    rollover: bool | None = typer.Option(None, "--rollover/--no-rollover", help="carry what is left over, or stop"),
+    active: bool | None = typer.Option(None, "--active/--paused", help="count spend and alert, or pause the budget"),
+    start: str | None = typer.Option(None, help="custom budget: new first day YYYY-MM-DD"),
+    end: str | None = typer.Option(None, help="custom budget: new last day YYYY-MM-DD"),
+    user: str | None = UserOpt,
+) -> None:
+    """Change a budget; only what is given changes. The spend of its periods is recomputed when its
+    categories or dates change, and a threshold it now stands past alerts once."""
+    from api.schemas import not_blank, thresholds_ok  # the API's checks (PATCH /api/budgets/{id})
+
+    if category and all_spend:
+        fail("--category and --all-spend: one or the other")
+    changes: dict[str, object] = {}
+    try:
+        if name is not None:
+            changes["name"] = not_blank(name)
+        if threshold:
+            changes["thresholds"] = thresholds_ok(threshold)
+    except ValueError as exc:
+        fail(f"{'--threshold' if 'threshold' in str(exc) else '--name'}: {exc}")
+    for flag, on in (("rollover", rollover), ("active", active)):
+        if on is not None:
+            changes[flag] = on
+    try:
+        for field, day in (("start_date", start), ("end_date", end)):
+            if day is not None:
+                changes[field] = date.fromisoformat(day)
+    except ValueError as exc:
+        fail(f"--start/--end: {exc}")
+    factory = open_db()
+    with factory.begin() as s:
+        u = resolve_user(s, user)
+        budget = _owned(s, Budget, u.id, budget_id)
+        if amount is not None:
+            changes["amount_minor"] = _amount_minor(amount, budget.currency)
+        if category or all_spend:
+            changes["category_ids"] = _category_ids(s, u.id, category)
+        if ("start_date" in changes or "end_date" in changes) and budget.period != "custom":
+            fail("--start/--end: only a custom budget has dates")
+        if not changes:
+            fail("nothing to change: give at least one option (see --help)")
+        try:
+            budget_edit.update(s, u, budget, config.now(), **changes)
+        except budget_edit.BudgetEditError as exc:
+            fail(str(exc))
+        out.print(escape(f"budget #{budget.id} {budget.name!r} updated"))
+
+
 @budgets_app.command("delete")
 def budgets_delete(budget_id: int, user: str | None = UserOpt) -> None:
     """Delete a budget; its transactions and categories stay."""
     factory = open_db()
     with factory.begin() as s:
         u = resolve_user(s, user)
-        budget = s.get(Budget, budget_id)
-        if budget is None or budget.user_id != u.id:
-            fail(f"no budget {budget_id}")
-            return
+        budget = _owned(s, Budget, u.id, budget_id)
         budget_edit.delete_budget(s, budget)
     out.print(f"budget #{budget_id} deleted")
 
@@ -143,10 +220,7 @@ def budgets_show(budget_id: int, user: str | None = UserOpt) -> None:
     factory = open_db()
     with factory() as s:
         u = resolve_user(s, user)
-        budget = s.get(Budget, budget_id)
-        if budget is None or budget.user_id != u.id:
-            fail(f"no budget {budget_id}")
-            return
+        budget = _owned(s, Budget, u.id, budget_id)
         rows, changes = budget_edit.history(s, budget)
         cur = budget.currency
         table = Table("period", "limit", "carried", "spent", "state", title=escape(f"#{budget.id} {budget.name} ({cur})"))
@@ -164,6 +238,7 @@ def budgets_show(budget_id: int, user: str | None = UserOpt) -> None:
 # ---------------------------------------------------------------- categories
 @categories_app.command("list")
 def categories_list(user: str | None = UserOpt) -> None:
+    """The categories, by name."""
     factory = open_db()
     table = Table("id", "name")
     with factory() as s:
@@ -175,6 +250,7 @@ def categories_list(user: str | None = UserOpt) -> None:
 
 @categories_app.command("add")
 def categories_add(name: str, user: str | None = UserOpt) -> None:
+    """Add a category (for budgets and rules)."""
     name = name.strip()
     if not name:
         fail("name: must not be blank")
@@ -247,6 +323,7 @@ def rules_add(
     rule_json: str = typer.Argument(..., help='rule JSON, or @file.json: {"name", "conditions": [...], "actions": [...]}'),
     user: str | None = UserOpt,
 ) -> None:
+    """Add a rule; new transactions follow it (existing ones: `rules preview`, then `rules apply`)."""
     try:
         rule = validate_rule(_rule_json(rule_json))
     except RuleError as exc:
@@ -263,6 +340,7 @@ def rules_add(
 
 @rules_app.command("list")
 def rules_list(user: str | None = UserOpt) -> None:
+    """The rules, in the order they run (priority, then id)."""
     factory = open_db()
     table = Table("id", "prio", "name", "match", "conditions", "actions", "stop", "origin", "active")
     with factory() as s:
@@ -277,20 +355,20 @@ def rules_list(user: str | None = UserOpt) -> None:
     out.print(table)
 
 
+_SEE_RULES = " (see `spendwatch rules list`)"
+
+
 def _run_rule(rule_id: int, user: str | None, apply: bool) -> None:
     factory = open_db()
     with factory.begin() as s:
         u = resolve_user(s, user)
-        row = s.get(Rule, rule_id)
-        if row is None or row.user_id != u.id:
-            fail(f"no rule {rule_id}")
-            return
+        row = _owned(s, Rule, u.id, rule_id, _SEE_RULES)
         try:
             spec = to_spec(validate_rule({"name": row.name, "priority": row.priority, "match": row.match,
                                           "conditions": row.conditions, "actions": row.actions,
                                           "stop_processing": row.stop_processing}), row.id)
         except RuleError as exc:  # stored before a check existed: say so, do not crash
-            fail(f"rule {rule_id} cannot run ({exc}): delete it and add it again")
+            fail(f"rule {rule_id} cannot run ({exc}): `spendwatch rules remove {rule_id}` and add it again")
             return
         result = txn_edit.run_rule(s, u.id, spec, row.priority, config.now(), apply=apply)
         table = Table("txn", "field", "before", "after", title=f"{'applied' if apply else 'would change'}: "
@@ -314,6 +392,38 @@ def rules_apply(rule_id: int, user: str | None = UserOpt) -> None:
     _run_rule(rule_id, user, apply=True)
 
 
+@rules_app.command("remove")
+def rules_remove(rule_id: int, user: str | None = UserOpt) -> None:
+    """Delete a rule; transactions it already filed keep their category (as DELETE /api/rules/{id})."""
+    factory = open_db()
+    with factory.begin() as s:
+        row = _owned(s, Rule, resolve_user(s, user).id, rule_id, _SEE_RULES)
+        name = row.name
+        s.delete(row)
+    out.print(escape(f"rule #{rule_id} {name!r} removed"))
+
+
+def _set_active(rule_id: int, user: str | None, active: bool) -> None:
+    factory = open_db()
+    with factory.begin() as s:
+        row = _owned(s, Rule, resolve_user(s, user).id, rule_id, _SEE_RULES)
+        row.active = active
+        name = row.name
+    out.print(escape(f"rule #{rule_id} {name!r} {'enabled' if active else 'disabled'}"))
+
+
+@rules_app.command("disable")
+def rules_disable(rule_id: int, user: str | None = UserOpt) -> None:
+    """Stop a rule from filing new transactions (kept; `rules enable` brings it back)."""
+    _set_active(rule_id, user, False)
+
+
+@rules_app.command("enable")
+def rules_enable(rule_id: int, user: str | None = UserOpt) -> None:
+    """File new transactions by a disabled rule again."""
+    _set_active(rule_id, user, True)
+
+
 # ---------------------------------------------------------------- transactions
 @txn_app.command("list")
 def transactions_list(
@@ -322,6 +432,7 @@ def transactions_list(
     text: str | None = typer.Option(None, "--text", "-q", help="text in merchant or counterparty"),
     user: str | None = UserOpt,
 ) -> None:
+    """The latest transactions, newest first."""
     factory = open_db()
     table = Table("id", "when (UTC)", "amount", "dir", "merchant", "category", "src", "flags")
     with factory() as s:

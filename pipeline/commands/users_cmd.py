@@ -89,6 +89,7 @@ def token(email: str) -> None:
 
 @user_app.command("list")
 def list_users() -> None:
+    """The users, with their time zone and week start (tokens are never shown)."""
     factory = open_db()
     table = Table("id", "email", "time zone", "week starts")
     with factory() as s:

@@ -143,3 +143,36 @@ def test_a_host_the_api_refuses_is_refused_here_too(cli, host):
     assert "--host:" in out
     with db.session() as s:
         assert s.scalars(select(MailAccount)).all() == []
+    add(cli)
+    assert "--host:" in cli("mailbox", "edit", "1", "--host", host, code=2)
+    assert account().host == "imap.example.test"
+
+
+def test_a_mailbox_is_edited_from_the_terminal(cli):
+    """`mailbox edit` changes only what is given, with the API's checks; a change lifts the
+    refused-login backoff (the user fixed something)."""
+    add(cli)
+    with db.session() as s:
+        s.scalar(select(MailAccount)).refused_polls = 4
+        s.commit()
+    out = cli("mailbox", "edit", "1", "--folder", "INBOX", "--folder", "Bank alerts", "--poll-interval", "120",
+              "--sender", "alerts@newbank.example", "--accept-forwarded")
+    assert "updated accept_forwarded, folders, poll_interval_s, sender_filter" in out
+    acct = account()
+    assert (acct.folders, acct.poll_interval_s, acct.sender_filter, acct.accept_forwarded, acct.refused_polls) == (
+        ["INBOX", "Bank alerts"], 120, ["alerts@newbank.example"], True, 0)
+    assert (acct.host, acct.username, secrets.decrypt(acct.password_enc)) == (
+        "imap.example.test", "me@example.test", "first-pw")
+    cli("mailbox", "edit", "1", "--no-senders", "--no-accept-forwarded", "--name", "bank")
+    acct = account("bank")
+    assert (acct.sender_filter, acct.accept_forwarded) == ([], False)
+
+    assert "nothing to change" in cli("mailbox", "edit", "1", code=2)
+    assert "--poll_interval_s" in cli("mailbox", "edit", "1", "--poll-interval", "0", code=2)
+    assert "--tls_mode" in cli("mailbox", "edit", "1", "--tls", "ssl3", code=2)
+    assert "--port" in cli("mailbox", "edit", "1", "--port", "70000", code=2)
+    assert "needs --action-folder" in cli("mailbox", "edit", "1", "--action", "move", code=2)
+    assert "no mailbox #7" in cli("mailbox", "edit", "7", "--poll-interval", "60", code=2)
+    add(cli, "other")
+    assert "already exists" in cli("mailbox", "edit", "2", "--name", "bank", code=2)
+    assert account("bank").poll_interval_s == 120

@@ -195,3 +195,63 @@ def test_a_stored_rule_that_cannot_run_is_an_error_not_a_traceback(cli):
     for cmd in ("preview", "apply"):
         out = cli("rules", cmd, str(rid), code=2)
         assert f"rule {rid} cannot run" in out and "regex" in out, out
+
+
+def test_a_budget_is_edited_from_the_terminal(cli):
+    """`budgets edit` makes the API's PATCH changes: amount, categories, thresholds, rollover,
+    pause; the spend follows the new categories, a threshold now passed alerts once."""
+    from models import Alert, Budget
+
+    cli("user", "create", "me@example.test")
+    cli("categories", "add", "Cafes")
+    cli("categories", "add", "Fuel")
+    cli("budgets", "create", "Coffee", "10", "-c", "Cafes")
+    add_txn("JENAN TEA AIRP", "4.000", 1)
+    cli("transactions", "recategorize", "1", "Cafes")
+    add_txn("SHELL OMAN", "3.000", 2)
+    cli("transactions", "recategorize", "2", "Fuel")
+
+    def state() -> tuple[Any, ...]:
+        with db.session() as s:
+            b = s.scalar(select(Budget))
+            return (b.name, b.amount_minor, sorted(c.name for c in b.categories), b.thresholds, b.rollover, b.active,
+                    s.scalar(select(BudgetPeriod.spent_minor)), sorted(s.scalars(select(Alert.threshold))))
+
+    assert state() == ("Coffee", 10_000, ["Cafes"], [50, 80, 100], False, True, 4_000, [])
+    assert "updated" in cli("budgets", "edit", "1", "--name", "Drinks and fuel", "-c", "Cafes", "-c", "Fuel",
+                            "--threshold", "60", "--threshold", "90")
+    # 7.000 of 10.000 after the recompute: 70% passes 60 (one alert), not 90.
+    assert state() == ("Drinks and fuel", 10_000, ["Cafes", "Fuel"], [60, 90], False, True, 7_000, [60])
+    cli("budgets", "edit", "1", "--amount", "7.5", "--rollover")
+    assert state()[1:] == (7_500, ["Cafes", "Fuel"], [60, 90], True, True, 7_000, [60, 90])
+    cli("budgets", "edit", "1", "--all-spend", "--paused")
+    assert state()[2:6] == ([], [60, 90], True, False)
+    assert "no drift" in cli("verify")
+
+    assert "nothing to change" in cli("budgets", "edit", "1", code=2)
+    assert "amount" in cli("budgets", "edit", "1", "--amount", "1.2345", code=2)
+    assert "amount" in cli("budgets", "edit", "1", "--amount", "-3", code=2)
+    assert "--threshold" in cli("budgets", "edit", "1", "--threshold", "0", code=2)
+    assert "no category 'Nope'" in cli("budgets", "edit", "1", "-c", "Nope", code=2)
+    assert "one or the other" in cli("budgets", "edit", "1", "-c", "Fuel", "--all-spend", code=2)
+    assert "only a custom budget" in cli("budgets", "edit", "1", "--start", "2026-11-01", code=2)
+    assert "no budget 9" in cli("budgets", "edit", "9", "--amount", "5", code=2)
+    assert state()[1] == 7_500  # nothing a refused edit touched changed
+
+
+def test_a_rule_is_disabled_enabled_and_removed_from_the_terminal(cli):
+    cli("user", "create", "me@example.test")
+    cli("rules", "add", '{"name": "big", "conditions": [{"field": "amount", "op": "min", "value": "4.5"}],'
+                        ' "actions": [{"type": "exclude"}]}')
+    with db.session() as s:
+        rid = s.scalar(select(Rule.id))
+
+    def active() -> bool | None:
+        with db.session() as s:
+            return s.scalar(select(Rule.active).where(Rule.id == rid))
+
+    assert "disabled" in cli("rules", "disable", str(rid)) and active() is False
+    assert "enabled" in cli("rules", "enable", str(rid)) and active() is True
+    assert "removed" in cli("rules", "remove", str(rid)) and active() is None
+    assert f"no rule {rid}" in cli("rules", "remove", str(rid), code=2)
+    assert f"no rule {rid}" in cli("rules", "disable", str(rid), code=2)
