@@ -461,10 +461,7 @@ def transactions_recategorize(txn_id: int, category: str, user: str | None = Use
     factory = open_db()
     with factory.begin() as s:
         u = resolve_user(s, user)
-        t = s.get(Transaction, txn_id)
-        if t is None or t.user_id != u.id:
-            fail(f"no transaction {txn_id}")
-            return
+        t = _owned_txn(s, u.id, txn_id)
         [cat_id] = _category_ids(s, u.id, [category])
         result = learning.correct(s, u, t, cat_id, config.now())
     out.print(escape(f"transaction #{txn_id} -> {category}"))
@@ -476,6 +473,52 @@ def transactions_recategorize(txn_id: int, category: str, user: str | None = Use
         else:
             out.print(escape(f"proposed rule: merchant {p.merchant!r} -> {p.category} "
                              f"({p.corrections} of {p.needed} corrections)"))
+
+
+def _owned_txn(s: Session, user_id: int, txn_id: int) -> Transaction:
+    t = s.get(Transaction, txn_id)
+    if t is None or t.user_id != user_id:
+        fail(f"no transaction {txn_id} (see `spendwatch transactions list`)")
+    assert t is not None
+    return t
+
+
+def _set_excluded(txn_id: int, user: str | None, excluded: bool) -> None:
+    factory = open_db()
+    with factory.begin() as s:
+        t = _owned_txn(s, resolve_user(s, user).id, txn_id)
+        try:
+            txn_edit.update_transaction(s, t, config.now(), excluded=excluded)
+        except txn_edit.EditError as exc:
+            fail(str(exc))
+    out.print(f"transaction #{txn_id} excluded from every budget" if excluded
+              else f"transaction #{txn_id} counted in its budgets again")
+
+
+@txn_app.command("exclude")
+def transactions_exclude(txn_id: int, user: str | None = UserOpt) -> None:
+    """Take a transaction out of every budget (a one-off, a reimbursed expense); kept and listed."""
+    _set_excluded(txn_id, user, True)
+
+
+@txn_app.command("include")
+def transactions_include(txn_id: int, user: str | None = UserOpt) -> None:
+    """Count an excluded transaction in its budgets again."""
+    _set_excluded(txn_id, user, False)
+
+
+@txn_app.command("transfer")
+def transactions_transfer(txn_id: int, user: str | None = UserOpt) -> None:
+    """Money between your own accounts: neither spend nor income, and its other half (same amount,
+    another own account, within 3 days) too."""
+    from pipeline import transfers
+
+    factory = open_db()
+    with factory.begin() as s:
+        t = _owned_txn(s, resolve_user(s, user).id, txn_id)
+        other = transfers.mark_transfer(s, t, config.now())
+        paired = other.id if other is not None else None
+    out.print(f"transaction #{txn_id} marked a transfer" + (f", and its other half #{paired}" if paired else ""))
 
 
 def register(app: typer.Typer) -> None:

@@ -255,3 +255,29 @@ def test_a_rule_is_disabled_enabled_and_removed_from_the_terminal(cli):
     assert "removed" in cli("rules", "remove", str(rid)) and active() is None
     assert f"no rule {rid}" in cli("rules", "remove", str(rid), code=2)
     assert f"no rule {rid}" in cli("rules", "disable", str(rid), code=2)
+
+
+def test_a_transaction_is_excluded_included_and_marked_a_transfer_from_the_terminal(cli):
+    cli("user", "create", "me@example.test")
+    cli("budgets", "create", "All", "100")
+    t1 = add_txn("LULU HYPERMARKET", "30.000", 1)
+    add_txn("CARREFOUR", "20.000", 2)
+
+    def spent() -> int:
+        with db.session() as s:
+            return int(s.scalar(select(BudgetPeriod.spent_minor)))
+
+    assert spent() == 50_000
+    assert "excluded from every budget" in cli("transactions", "exclude", str(t1))
+    assert spent() == 20_000 and "excluded" in cli("transactions", "list")
+    cli("transactions", "exclude", str(t1))  # again: nothing moves twice
+    assert spent() == 20_000
+    assert "counted in its budgets again" in cli("transactions", "include", str(t1))
+    assert spent() == 50_000
+    assert "marked a transfer" in cli("transactions", "transfer", str(t1))
+    assert spent() == 20_000
+    with db.session() as s:
+        assert s.get(Transaction, t1).is_transfer is True
+    assert "no drift" in cli("verify")
+    assert "no transaction 99" in cli("transactions", "exclude", "99", code=2)
+    assert "no transaction 99" in cli("transactions", "transfer", "99", code=2)
