@@ -135,11 +135,11 @@ def budgets_create(
         out.print(escape(f"budget #{budget.id} {budget.name!r} created"))
 
 
-Owned = TypeVar("Owned", Budget, Rule)
+Owned = TypeVar("Owned", Budget, Rule, Transaction)
 
 
 def _owned(s: Session, model: type[Owned], user_id: int, row_id: int, hint: str = "") -> Owned:
-    """The user's budget or rule ``row_id``; another user's is as missing as one that is not there."""
+    """The user's budget, rule or transaction ``row_id``; another user's is as missing as one that is not there."""
     row = s.get(model, row_id)
     if row is None or row.user_id != user_id:
         fail(f"no {model.__tablename__[:-1]} {row_id}{hint}")
@@ -356,6 +356,7 @@ def rules_list(user: str | None = UserOpt) -> None:
 
 
 _SEE_RULES = " (see `spendwatch rules list`)"
+_SEE_TXNS = " (see `spendwatch transactions list`)"
 
 
 def _run_rule(rule_id: int, user: str | None, apply: bool) -> None:
@@ -461,7 +462,7 @@ def transactions_recategorize(txn_id: int, category: str, user: str | None = Use
     factory = open_db()
     with factory.begin() as s:
         u = resolve_user(s, user)
-        t = _owned_txn(s, u.id, txn_id)
+        t = _owned(s, Transaction, u.id, txn_id, _SEE_TXNS)
         [cat_id] = _category_ids(s, u.id, [category])
         result = learning.correct(s, u, t, cat_id, config.now())
     out.print(escape(f"transaction #{txn_id} -> {category}"))
@@ -475,18 +476,10 @@ def transactions_recategorize(txn_id: int, category: str, user: str | None = Use
                              f"({p.corrections} of {p.needed} corrections)"))
 
 
-def _owned_txn(s: Session, user_id: int, txn_id: int) -> Transaction:
-    t = s.get(Transaction, txn_id)
-    if t is None or t.user_id != user_id:
-        fail(f"no transaction {txn_id} (see `spendwatch transactions list`)")
-    assert t is not None
-    return t
-
-
 def _set_excluded(txn_id: int, user: str | None, excluded: bool) -> None:
     factory = open_db()
     with factory.begin() as s:
-        t = _owned_txn(s, resolve_user(s, user).id, txn_id)
+        t = _owned(s, Transaction, resolve_user(s, user).id, txn_id, _SEE_TXNS)
         try:
             txn_edit.update_transaction(s, t, config.now(), excluded=excluded)
         except txn_edit.EditError as exc:
@@ -515,7 +508,7 @@ def transactions_transfer(txn_id: int, user: str | None = UserOpt) -> None:
 
     factory = open_db()
     with factory.begin() as s:
-        t = _owned_txn(s, resolve_user(s, user).id, txn_id)
+        t = _owned(s, Transaction, resolve_user(s, user).id, txn_id, _SEE_TXNS)
         other = transfers.mark_transfer(s, t, config.now())
         paired = other.id if other is not None else None
     out.print(f"transaction #{txn_id} marked a transfer" + (f", and its other half #{paired}" if paired else ""))
