@@ -38,6 +38,13 @@ CURRENCY_TOKENS: dict[str, str] = {
     "s/.": "PEN", "s/": "PEN", "ush": "UGX", "hk$": "HKD", "s$": "SGD", "a$": "AUD", "au$": "AUD", "c$": "CAD",
     "ca$": "CAD", "nz$": "NZD", "nt$": "TWD", "rd$": "DOP", "₨": "INR", "₩": "KRW", "₪": "ILS", "zł": "PLN",
     "₴": "UAH", "₽": "RUB", "₸": "KZT", "₾": "GEL", "₡": "CRC", "₲": "PYG",
+    # The rouble (and Ukraine's hryvnia) written out after the number ("1 250 р.", "5 000р", "890 руб.",
+    # "250.00 грн"); only after a number (_AFTER_ONLY), since "р" ends many Russian words that a number
+    # may follow ("Номер 1234").
+    "р.": "RUB", "р": "RUB", "руб.": "RUB", "руб": "RUB", "рублей": "RUB", "рубля": "RUB", "рубль": "RUB",
+    "грн.": "UAH", "грн": "UAH",
+    # Thailand's baht abbreviated after the number ("25,000.00บ"), checked further in mentions().
+    "บ": "THB",
     # Korean 원 and Japanese 円 after the number ("12,500원"), Turkey's TL ("1.234,56 TL").
     "원": "KRW", "円": "JPY", "tl": "TRY",
     # Arabic names and abbreviations of the region's currencies ("5,000.00 جنيه مصري", "12.500 د.ك").
@@ -58,6 +65,8 @@ CURRENCY_TOKENS.update({code: code.upper() for code in _CAPS_CODES})
 # Tokens that count only in capitals: the codes above and short letters that are words too
 # ("rm" for room, "bd" for bedroom, "qr" code, "le", "s/").
 _CAPS_ONLY = frozenset(_CAPS_CODES) | {"le", "rm", "bd", "kd", "qr", "jd", "ghc", "l.e.", "l.e", "s/.", "s/", "tl"}
+# Tokens read only after the number: letters that also end or start words of their script.
+_AFTER_ONLY = frozenset({"р.", "р", "руб.", "руб", "рублей", "рубля", "рубль", "грн.", "грн", "บ"})
 # Letters-only tokens that are also abbreviations ("TK" is an account in Vietnamese, "RS" a
 # reference): one followed by a long run of digits names an account or a phone, not money.
 _WORDLIKE = frozenset({"rs", "tk", "ro", "sr", "dh", "mt", "rm", "bd", "kd", "qr", "jd", "rp", "ush", "ksh", "tsh"})
@@ -73,6 +82,13 @@ _FAMILIES: dict[str, frozenset[str]] = {
     "¥": frozenset({"JPY", "CNY"}),
 }
 _FAMILIES["rs."] = _FAMILIES["₨"] = _FAMILIES["rs"]
+# Banks and payment systems of one country only that print a bare "$" for their own peso:
+# "Bancolombia le informa Compra por $45.000,00", "BancoEstado: compra por $12.990 con tu CuentaRUT".
+# Names shared by several countries (BBVA, Santander, Scotiabank, Falabella, Mercado Pago) are not here.
+_DOLLAR_RAILS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:bancolombia|davivienda|daviplata|nequi|banco de bogot[aá])\b", re.IGNORECASE), "COP"),
+    (re.compile(r"\b(?:bancoestado|banco estado|cuentarut|cuenta rut|banco de chile)\b", re.IGNORECASE), "CLP"),
+)
 # Payment systems, wallets and banks of one country only: they place a bare "Rs" when the message
 # names no code ("Rs.2,000 sent to HAMZA via Raast", "UBL: Rs.10,000.00 has been credited"). Names
 # shared by several countries (IBFT, UPI, MCB of Pakistan and of Mauritius) are not here.
@@ -98,12 +114,14 @@ _NAIRA = re.compile(r"(?<![A-Za-z])N(?P<n>\d[\d,]*\.\d{2})(?!\d)")
 # letter is too common to read as money.
 # "R-325.50" (a debit in a comma-separated SMS) carries its sign after the letter.
 # A dot or comma after it may end the sentence or the field ("Available R5,120.00.").
-_RAND = re.compile(r"(?<![\w$])R\s?-?(?P<n>\d{1,3}(?:[, ]\d{3})*\.\d{2})(?!\d|[.,]\d)")
+# South Africans also print the rand with space grouping and a decimal comma: "R1 250,00", "R450,00".
+_RAND = re.compile(r"(?<![\w$])R\s?-?(?P<n>\d{1,3}(?:[, ]\d{3})*\.\d{2}|\d{1,3}(?: \d{3})*,\d{2})(?!\d|[.,]\d)")
 
 BALANCE = re.compile(
     # A hyphenated name is one word of the gap: "balance was: M-PESA Account : Ksh3,120.50".
-    r"\b(?:bal(?:ance)?|avl|avail(?:able)?|avlbl|avb|limit|lmt|outstanding|saldo)\b(?P<gap>\W{0,3}(?:\w+(?:-\w+)*\W{1,3}){0,3})$"
-    r"|(?:الرصيد|رصيد|คงเหลือ|ยอดคงเหลือ)(?P<gap2>\W{0,3}(?:\w+\W{1,3}){0,3})$",
+    # Russian баланс/доступно/остаток, Turkish bakiye (balance, available, remaining).
+    r"\b(?:bal(?:ance)?|avl|avail(?:able)?|avlbl|avb|limit|lmt|outstanding|saldo|баланс|доступно|остаток|bakiye)\b(?P<gap>\W{0,3}(?:\w+(?:-\w+)*\W{1,3}){0,3})$"
+    r"|(?:الرصيد|رصيد|คงเหลือ|ยอดคงเหลือ|ใช้ได้)(?P<gap2>\W{0,3}(?:\w+\W{1,3}){0,3})$",
     re.IGNORECASE,
 )
 _VERB_IN_GAP = re.compile(r"debit|credit|paid|spent|sent|receiv|withdr|purchas|transfer|deposit|used|\bby\b|reduced|increased", re.IGNORECASE)
@@ -235,6 +253,13 @@ def mentions(text: str) -> list[Mention]:
                                     or (m.group("post") and code.lower() != token and not re.search(r"[.,]\d", number))):
             # "rm 12", "3 BD": a word, not money (a local letter after a number only with decimals).
             continue
+        if token in _AFTER_ONLY and (m.group("pre") or flat[m.end():m.end() + 1].isalpha()):
+            # Not before a number ("Номер 1234" ends in the letter), nor the first letter of a word
+            # after one ("12 рейсов", "12 บัญชี").
+            continue
+        if token == "บ" and not re.search(r"[.,]\d\d$", number):
+            # The baht letter only after satang ("25,000.00บ"): on a round figure it may start a word.
+            continue
         if token == "le" and not re.search(r"[.,]\d\d$", number):
             # Egypt's "LE 480.00" only with piastres: "LE 3" is rather French ("le 3 mars").
             continue
@@ -252,8 +277,9 @@ def mentions(text: str) -> list[Mention]:
             choice = family & named
             if len(choice) == 1:
                 code = next(iter(choice))
-            elif not choice and code == "INR":
-                rails = {iso for pattern, iso in _RUPEE_RAILS if pattern.search(flat)}
+            elif not choice and code in ("INR", "USD"):
+                rails = {iso for pattern, iso in (_RUPEE_RAILS if code == "INR" else _DOLLAR_RAILS)
+                         if pattern.search(flat)}
                 code = rails.pop() if len(rails) == 1 else code
         try:
             raw = read_number(number)

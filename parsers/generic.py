@@ -22,7 +22,8 @@ _CREDIT_CARD = re.compile(r"\bcredit\s+card\b|\bcredit\s+limit\b|\bcr\.?\s*(?:ca
                           re.IGNORECASE)
 
 # A transfer named without its way ("Transfer: +OMR 25.000 from X", "IMPS ..."): a debit unless a sign says otherwise.
-_WAYLESS_TRANSFER = r"transfer(?:red|ed)?|transfered|trf|imps|neft|rtgs|ift\b|ibft|virement|transferencia|bonifico|تحويل"
+# Russian "перевод" (a transfer) too.
+_WAYLESS_TRANSFER = r"transfer(?:red|ed)?|transfered|trf|imps|neft|rtgs|ift\b|ibft|virement|transferencia|bonifico|تحويل|перевод"
 # (pattern, direction, kind, tier). Tier 0 phrases settle the direction whatever other
 # words say; tier 1 words say which way the money went; tier 2 words only say that it
 # moved (a "transaction", a "payment"), which means a debit.
@@ -73,9 +74,15 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
      r"incoming (?:[\w-]+ ){0,2}?(?:transfer|payment|remittance)", Direction.CREDIT, Kind.CREDIT, 1),
     (r"received [^.|]{0,40}? from your (?:a/?c|account)|your payment of [^|]{0,60}? (?:has been )?received",
      Direction.DEBIT, Kind.TRANSFER, 1),
-    (r"salary|salaire|salario|sal[áa]rio|gaji|راتب", Direction.CREDIT, Kind.SALARY, 1),
+    # Russian зарплата (salary: "Зачисление зарплаты 65 000р").
+    (r"salary|salaire|salario|sal[áa]rio|gaji|راتب|зарплат", Direction.CREDIT, Kind.SALARY, 1),
+    # Russian "Перевод 5 000р от Иван И." (a transfer from a named person) came in; "от" (from) before a
+    # capitalised name, not a date ("от 14.05.2025").
+    (r"от\s+(?-i:[А-ЯЁA-Z])", Direction.CREDIT, Kind.TRANSFER, 1),
     # "Cash Out Tk 2,000.00 to 017...": a wallet's withdrawal at an agent.
-    (r"withdr[ae]wn?|withdrawal|cash wdl|cwdr|atm|levantaste|kimetolewa|retrait|retiro|سحب|tarik tunai|cash[- ]?out\b",
+    # Russian выдача/снятие (cash out), Turkish "nakit cekilmistir" (cash drawn).
+    (r"withdr[ae]wn?|withdrawal|cash wdl|cwdr|atm|levantaste|kimetolewa|retrait|retiro|سحب|tarik tunai|cash[- ]?out\b|"
+     r"выдача|снятие|[çc]ekilmi[sş]tir|[çc]ekildi\b",
      Direction.DEBIT, Kind.WITHDRAWAL, 1),
     # A loan paid out to the customer ("Your loan of NGN 200,000 has been disbursed to your account").
     (r"disbursed|disbursement", Direction.CREDIT, Kind.CREDIT, 1),
@@ -92,23 +99,34 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
     (r"credited|received|receive\b|(?<![A-Za-z])cr\b\.?|credit\b|inward|umepokea|imepokelewa|abono|recib\w*|receb\w*|"
      r"(?:dana|uang|transfer) masuk|money in\b|umeweka|ontvangen|bijschrijving|bijgeschreven|menerima|diterima|"
      r"accreditat[oai]|in entrata|ricevut[oaie]|"
-     r"cr[ée]dit[oa]?|reçu|creditad[oa]|إيداع|تم إيداع|استلام|وارد|jama", Direction.CREDIT, Kind.CREDIT, 1),
+     r"cr[ée]dit[oa]?|reçu|creditad[oa]|إيداع|تم إيداع|استلام|وارد|jama|"
+     # Russian пополнение/зачисление/поступление (top-up, credit, incoming), Ukrainian поповнення/зарахування/
+     # надходження; Turkish gelmiştir (came in), yatırılmıştır (was paid in), hesabınıza (to your account;
+     # not hesabınızdan, from it).
+     r"пополнени|зачислен|поступлени|поповнення|зарахуван|надходжен|gelmi[sş]tir|yat[ıi]r[ıi]lm[ıi][sş]t[ıi]r|yat[ıi]r[ıi]ld[ıi]|"
+     r"hesab[ıi]n[ıi]za(?![^\W\d_])", Direction.CREDIT, Kind.CREDIT, 1),
     # pagaste/pagou (Spanish, Portuguese "you paid"), umelipa (Swahili), harcama (Turkish "spending"),
     # afschrijving (Dutch "debit").
     # consumo (Spanish "spend"), płatność/platnosc/platba (Polish, Czech "payment"), köp (Swedish "purchase"),
     # vásárlás/vasarlas (Hungarian "purchase"), thanh toan (Vietnamese "payment", unaccented in SMS).
     (r"spent|spending|purchase|compra|achat|thanh to[aá]n|used (?:for|at)|utilised|paid\b|malipo|charged|pos\b|شراء|pagaste|pagou|"
      r"umelipa|harcama|afschrijving|consumo|p[łl]atno[śs][ćc]|platba|köp\b|v[áa]s[áa]rl[áa]s|"
-     r"(?:a|new|pending|recurring) charge\b|pembelian|belanja|pembayaran",
+     r"(?:a|new|pending|recurring) charge\b|pembelian|belanja|pembayaran|purch\b|"
+     # Russian покупка/оплата (purchase, payment).
+     r"покупк|оплат",
      Direction.DEBIT, Kind.PURCHASE, 1),
     # enviou/enviaste/envió (Portuguese, Spanish), dana keluar ("money out", Indonesian), "Money out: £20".
-    (r"sent|send money|send\b|umetuma|kimetumwa|envi(?:ou|aste|[oó]\b|ado)|(?:dana|uang|transfer|money) keluar|money out\b",
+    # Turkish gönderilmiştir (was sent), hesabınızdan (from your account).
+    (r"sent|send money|send\b|umetuma|kimetumwa|envi(?:ou|aste|[oó]\b|ado)|(?:dana|uang|transfer|money) keluar|money out\b|"
+     r"g[öo]nderilmi[sş]tir|g[öo]nderildi|hesab[ıi]n[ıi]zdan",
      Direction.DEBIT, Kind.TRANSFER, 1),
     (_WAYLESS_TRANSFER, Direction.DEBIT, Kind.TRANSFER, 1),
     # afgeschreven (Dutch "debited"), addebitato/addebito (Italian "debited"/"debit").
     (r"debited|debit\b|(?<![A-Za-z])dr\b\.?|deducted|debitad[oa]|d[ée]bit[oa]?|cargo|تم خصم|خصم|مدين|kutoka|"
      # obciążenie/obciążono (Polish "charge"/"charged").
-     r"withdrew|afgeschreven|addebitat[oai]|addebito|obci[ąa][żz]\w*", Direction.DEBIT, Kind.DEBIT, 1),
+     r"withdrew|afgeschreven|addebitat[oai]|addebito|obci[ąa][żz]\w*|"
+     # Russian списание/списано, Ukrainian списання (debit, debited).
+     r"списани|списан[оа]?(?![^\W\d_])|списання", Direction.DEBIT, Kind.DEBIT, 1),
     # "using your Credit Card" (the masked "_" run), paiement/pagamento/pago/betaling ("payment").
     (r"txn of|transaction\b|txn\b|transaksi\b|using (?:your )?(?:[\w-]+ ){0,4}(?:card\b|_{6,})|approved|authori[sz]ed|"
      r"auth pmt|payment\b|paiement|pagamento|pago\b|betaling|wallet load|made a\b|pending charge|kwenda|receipt\b|"
@@ -126,6 +144,8 @@ _THAI_WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
     (r"เงินเข้า|รับเงิน", Direction.CREDIT, Kind.CREDIT, 1),
     (r"ถอนเงิน", Direction.DEBIT, Kind.WITHDRAWAL, 1),
     (r"โอนเงินออก|โอนเงิน", Direction.DEBIT, Kind.TRANSFER, 1),
+    # "เงินออก" (money out), "หักเงิน"/"ถูกหัก" (deducted).
+    (r"เงินออก|หักเงิน|ถูกหัก", Direction.DEBIT, Kind.DEBIT, 1),
     (r"ใช้จ่าย|ชำระ|ซื้อ", Direction.DEBIT, Kind.PURCHASE, 1),
 )
 # Korean writes these inside longer words too ("승인", approved; "출금", withdrawal; "입금", deposit).
@@ -155,7 +175,7 @@ _STOP = (r"(?=\s+(?:on|via|using|with|ref|avl|avail|available|bal|balance|if|not
          r"dated|at (?=\d)|on (?=\d)|for|of rs|thru|through|para|con|com|avec|pour|berhasil|dengan|is successful|was successful|has been|value|date|txn|"
          # A date or the customer's own account after a name in Portuguese, Spanish, French, Indonesian:
          # "de MARIA em 03/03", "de JUAN a tu cuenta", "ke SITI pada 03/03", "dari BUDI ke rekening".
-         r"(?:em|en|el|le|a las|às|pada|tgl|tanggal) (?=\d)|pada|(?:en|a|em|na|no|sur|dans|ke|di) (?:tu|su|sus|sua|seu|votre|ton|rek\w*|akun|kartu)|"
+         r"(?:em|en|el|le|a las|às|pada|tgl|tanggal) (?=\d)|pada|(?:en|a|em|na|no|sur|dans|ke|di|dari) (?:tu|su|sus|sua|seu|votre|ton|rek\w*|akun|kartu)|"
          r"(?:mit|auf|met) (?:karte|konto|ihre\w*|pas)|"
          # Italian "da MARIO ROSSI sul conto ****9921" (on the account).
          r"(?:sul|sulla|nel|nella) (?:conto|carta|tuo|tua|vostro)|"
@@ -170,7 +190,7 @@ _STOP = (r"(?=\s+(?:on|via|using|with|ref|avl|avail|available|bal|balance|if|not
 # Italian, Dutch, Arabic), longest first where one starts another.
 _ROW_LABELS = (r"(?:Merchant(?:\s+(?:Name|Details))?|(?:Transaction\s+)?(?:Description|Details)|Narration|"
                r"(?:Biller|Payee|Beneficiary|Sender|Remitter|Receiver|Recipient)(?:\s+Name)?|Paid to|Received from|"
-               r"Händler|(?:Zahlungs)?empfänger|Auftraggeber|Comercio|Establecimiento|Beneficiario|Ordenante|"
+               r"Händler|(?:Zahlungs)?empfänger|Auftraggeber|Comercio|Establecimiento|Empresa|Beneficiario|Ordenante|"
                r"Commer[çc]ant|Esercente|Naar|اسم التاجر|التاجر|اسم المستفيد|المستفيد|اسم المرسل|المرسل|"
                r"اسم الجهة|الجهة|الوصف|البيان)"
                # Not a row about the name's other details: "Merchant ID", "Beneficiary Bank", "Payee Account".
@@ -181,10 +201,14 @@ _NEXT_ROW = (r"(?!(?:merchant|beneficiary|payee|sender|remitter|biller|descripti
              r"date|transaction|type|status)\b)")
 # A name in capitals, or any name in brackets.
 _WALLET_NAME = r"\(?(?P<v>[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]*){0,4}(?![\w\-])|(?<=\()[A-Z][\w.' \-]{1,40}(?=\)))"
+# A name in capitals before a Turkish postposition (Turkish capitals included): "MEHMET DEMİR adlı alıcıya".
+_TR_NAME = r"(?-i:(?<![\w'])(?P<v>[A-ZÇĞİÖŞÜ][A-ZÇĞİÖŞÜ0-9&.'\-]*(?:\s[A-ZÇĞİÖŞÜ0-9&.'\-]+){0,5}))"
 _PARTY = (
     # "Des: WEB PURCHASE SHOP" (a short "description" label) among the usual ones.
     # Arabic من/إلى (from/to) and Dutch Van/Naar as labels too: "من: محمد العتيبي".
-    (re.compile(r"\b(?P<lab>Info|Desc(?:ription)?|Des|Remarks?|Narration|Details|Merchant(?: name)?|At|To|From|For|"
+    # Vietnamese "ND: ..." / "Noi dung: ..." (the transfer's content, its memo).
+    (re.compile(r"\b(?P<lab>Info|Desc(?:ription)?|Des|Remarks?|Narration|Details|Merchant(?: name)?|At|To|From|For|ND|"
+                r"N[oộ]i dung|"
                 r"Name|Beneficiary|Payee|Payer|Sender|Recipient|Receiver|Paid|Spent at|Purchase at|Van|Naar|من|إلى)"
                 r"\s*[:=]\s*(?P<v>[^\n|]+?)" + _STOP, re.IGNORECASE), "label"),
     # A table row of an e-mail rendered as a line, label cell then value cell, with a colon, a " | " or
@@ -237,6 +261,22 @@ _PARTY = (
     # Swahili "kwa NAME" ("Umelipa Tsh 12,000 kwa DUKA"); "kwa" is also "by/on" ("kwa wakati"), hence the capital.
     (re.compile(r"(?<![^\W\d_])kwa\s+(?P<v>(?-i:[A-Z])[^\n]+?)" + _STOP, re.IGNORECASE), "to"),
     (re.compile(r"(?<![^\W\d_])ke\s+(?P<v>(?-i:[A-Z])[^\n]+?)" + _STOP, re.IGNORECASE), "to"),
+    # Russian "в Magnum Cash&Carry" (at), "от Иван И." (from): a capitalised name only, since "в 14:22" is a
+    # time and "от 14.05" a date.
+    (re.compile(r"(?<![^\W\d_])в\s+(?P<v>(?-i:[A-ZА-ЯЁ])[^\n]+?)" + _STOP, re.IGNORECASE), "at"),
+    (re.compile(r"(?<![^\W\d_])от\s+(?P<v>(?-i:[A-ZА-ЯЁ])[^\n]+?)" + _STOP, re.IGNORECASE), "from"),
+    # Turkish puts the word after the name: "MIGROS ATASEHIR isyerinden" (at the merchant), "GETIR firmasina"
+    # (to the firm), "AHMET YILMAZ tarafindan" (by), "MEHMET DEMIR adli aliciya" (to the recipient named).
+    (re.compile(_TR_NAME + r"\s+(?:i[sş]yerin(?:de|den)|firmas[ıi]n(?:a|dan)|[üu]ye i[sş]yerin\w*)(?![^\W\d_])",
+                re.IGNORECASE), "at"),
+    (re.compile(_TR_NAME + r"\s+taraf[ıi]ndan(?![^\W\d_])", re.IGNORECASE), "from"),
+    (re.compile(_TR_NAME + r"\s+(?:adl[ıi]\s+(?:al[ıi]c[ıi]ya|ki[sş]iye)|al[ıi]c[ıi]s[ıi]na)(?![^\W\d_])", re.IGNORECASE),
+     "to"),
+    # Vietnamese transfers carry the sender's default memo "NGUYEN VAN AN chuyen tien" (transfers money);
+    # a channel code may come first ("IBFT NGUYEN VAN AN chuyen tien"). Only a credit's other side: on a
+    # debit the memo names the customer.
+    (re.compile(r"(?-i:(?:\b(?:IBFT|CK|FT\w*)\s+)?(?<![\w.])(?P<v>[A-Z]{2,}(?:\s[A-Z]+){1,4}))\s+"
+                r"chuyen\s+(?:tien|khoan)\b", re.IGNORECASE), "sender"),
     # "INTERAC e-Transfer: SAM TREMBLAY sent you $120.00": the sender named before the verb.
     (re.compile(r"(?:^|[:.|]\s)(?P<v>[^:.|\n]{2,60}?)\s+(?:sent|paid|transferred) you\b(?!\s+an?\s+(?:\w+\s+)?request)"),
      "from"),
@@ -283,6 +323,8 @@ _JUNK_PARTY = re.compile(
     r"recipient|"
     r"\d[\d\s\-/:.]*|[\W_]+|on|is|was|has|you|successful(?:ly)?|banking|info|clearing|transaction(?: number)?|"
     r"\d*[x*#]{3,}\d*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun|"
+    # A cash machine's terminal number ("Выдача 3 000р ATM 60001234"): no place, no name.
+    r"atm[\s#:-]*\d+|"
     # "من الصراف الآلي" (from the ATM): the machine, not a place or a name.
     r"(?:جهاز )?(?:ال)?صراف(?: ال)?(?:آلي)?)$",
     re.IGNORECASE,
@@ -383,7 +425,9 @@ _NOT_A_PARTY = re.compile(
     re.IGNORECASE,
 )
 # POS and ECOM name the channel of a card payment ("Info: POS/CAFE COFFEE HUT/BANGALORE").
-_CHANNEL_TOKEN = re.compile(r"^(?:UPI|IMPS|NEFT|RTGS|MMT|ACH|DR|CR|P2A|P2M|P2P|IN|OUT|INW|PAY|INF|POS|ECOM)$|\d",
+# AIRTIME and RECHARGE name what was bought in a path ("AIRTIME/MTN/0803..."), not from whom.
+_CHANNEL_TOKEN = re.compile(r"^(?:UPI|IMPS|NEFT|RTGS|MMT|ACH|DR|CR|P2A|P2M|P2P|IN|OUT|INW|PAY|INF|POS|ECOM|AIRTIME|"
+                            r"RECHARGE|TOP-?UP)$|\d",
                             re.IGNORECASE)
 _CHANNEL_PREFIX = re.compile(r"^(?:UPI|IMPS|NEFT|RTGS|MMT|ACH)(?:\s+(?:Cr|Dr|INW|OUT))*\b", re.IGNORECASE)
 
@@ -438,7 +482,9 @@ def _clean_party(value: str) -> str | None:
         return None
     v = re.sub(r"^(?:the|a|an|merchant|vpa|beneficiary|payee)\s+", "", v, flags=re.IGNORECASE)
     # A narration that names its kind first: "POS PURCHASE SHOPRITE LEKKI", "TRANSFER FROM KOFI MENSAH".
-    v = re.sub(r"^(?:(?:pos|ecom)\s+(?:purchase|payment)|(?:transfer|trf|payment)\s+(?:from|to))\s+(?=\S)", "",
+    # Vietnamese "Thanh toan SHOPEE don hang 2505..." (payment, order number): the name between.
+    v = re.sub(r"\s+don hang\b.*$", "", v, flags=re.IGNORECASE)
+    v = re.sub(r"^(?:(?:pos|ecom)\s+(?:purchase|payment)|(?:transfer|trf|payment)\s+(?:from|to)|thanh to[aá]n)\s+(?=\S)", "",
                v, flags=re.IGNORECASE)
     v = re.sub(r"\s+(?:on|at|for|via|to|from|frm|by)$", "", v, flags=re.IGNORECASE)
     if len(v) < 2 or len(v) > 80 or _JUNK_PARTY.match(v) or not re.search(r"[^\W\d_]", v):
@@ -505,9 +551,16 @@ def _label(text: str, kind: Kind, direction: Direction = Direction.DEBIT) -> str
 
 _AFTER_AMOUNT = re.compile(r"\s+(?P<v>[A-Z][A-Z0-9&'.\-]*(?:\s[A-Z0-9&'.\-]+){0,5})"
                            # ... or a date: "Dr USD 35.00 POS PURCHASE HARARE MART 03/03/26".
-                           r"(?=\s+(?:Bal|Avl|Avail|Ref|on)\b|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\s*\||\.\s|\s*$)"
+                           r"(?=\s+(?:Bal|Avl|Avail|Ref|on|Баланс|Доступно|Остаток)\b|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\s*\||\.\s|\s*$)"
                            # Comma-separated fields: "obciążenie 89,99 PLN, BIEDRONKA WARSZAWA, 03.03.2026".
-                           r"|,\s+(?P<c>[A-Z][A-Z0-9&'.\-]*(?:\s[A-Z0-9&'.\-]+){0,5}),\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b")
+                           r"|,\s+(?P<c>[A-Z][A-Z0-9&'.\-]*(?:\s[A-Z0-9&'.\-]+){0,5}),\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b"
+                           # Dot-separated fields: "890 RUB. YANDEX.EDA. Доступно ...", "10 000 RUB. Сергей П. Доступно":
+                           # a field of capitals, or a first name and an initial, alone between two dots.
+                           r"|\.\s+(?P<d>[A-Z][A-Z0-9&'.*\-]*(?:\s[A-Z0-9&'.*\-]+){0,5}|"
+                           r"[A-ZА-ЯЁ][a-zа-яё]+(?:\s[A-ZА-ЯЁ][a-zа-яё]+)?\s[A-ZА-ЯЁ])\.(?=\s|$)")
+# Comma-separated fields with the name before the amount: "Absa: CHEQ1234, Pur, 01/05/25 PNP CRP SANDTON,
+# R-456.78, Available R12,345.67": a date, then a name in capitals, then the amount.
+_BEFORE_AMOUNT = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\s+(?P<v>[A-Z][A-Z0-9&'.*\-]*(?:\s[A-Z0-9&'.*\-]+){0,5}),\s*$")
 _AFTER_AMOUNT_JUNK = re.compile(r"\b(?:INR|USD|DR|CR|DEBITED|CREDITED|SPENT|SENT|PAID|ON|IS|HAS|WAS|FROM|TO|IN|VIA|"
                                 r"BY|AT|THE|A/C|AC|ACCOUNT|CARD|TXN|UPI|IMPS|NEFT)\b")
 
@@ -527,7 +580,8 @@ def _party(text: str, direction: Direction, amount: Mention | None, txn_kind: Ki
     # Look after the amount first (the usual order), then in the whole text.
     anchor = amount.end if amount else 0
     candidates: list[tuple[tuple[int, int, int], str]] = []
-    order = {"label": 0, "at": 1, "agent": 1, "holder": 1, "side holder": 2, "to": 2 if direction is Direction.DEBIT else 4,
+    order = {"label": 0, "at": 1, "agent": 1, "holder": 1, "side holder": 2, "sender": 2,
+             "to": 2 if direction is Direction.DEBIT else 4,
              "from": 2 if direction is Direction.CREDIT else 4, "payee": 3 if direction is Direction.DEBIT else 6,
              "for": 5, "on": 6}
     for pattern, kind in _PARTY:
@@ -538,6 +592,8 @@ def _party(text: str, direction: Direction, amount: Mention | None, txn_kind: Ki
             if v is not None and kind == "holder" and _AFTER_AMOUNT_JUNK.search(v.upper()):
                 continue
             if kind == "side holder" and (m.group("way").lower() == "to") is (direction is Direction.CREDIT):
+                continue
+            if kind == "sender" and direction is not Direction.CREDIT:
                 continue
             if v is None or (kind == "on" and re.search(r"\b(?:bank|card)$", v, re.IGNORECASE)):
                 continue
@@ -566,9 +622,14 @@ def _party(text: str, direction: Direction, amount: Mention | None, txn_kind: Ki
             v = _clean_party(dashed.group("v"))
             if v is not None:
                 candidates.append(((1, 0, dashed.start()), v))
+        fields = _BEFORE_AMOUNT.search(text, max(0, amount.start - 80), amount.start)
+        if fields:
+            v = _clean_party(fields.group("v"))
+            if v is not None and not _AFTER_AMOUNT_JUNK.search(v):
+                candidates.append(((1, 1, fields.start()), v))
         tail = _AFTER_AMOUNT.match(text, amount.end)
         if tail:
-            v = _clean_party(tail.group("v") or tail.group("c"))
+            v = _clean_party(tail.group("v") or tail.group("c") or tail.group("d"))
             if v is not None and not _AFTER_AMOUNT_JUNK.search(v):
                 candidates.append(((6, 0, tail.start()), v))
     if not candidates:

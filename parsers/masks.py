@@ -29,11 +29,15 @@ _LABEL = (
     # Arabic table labels: رقم البطاقة (card number), رقم الحساب (account number).
     r"البطاقة)|a/?c|acc(?:oun)?t?|account(?:\s+(?:no|number|ending(?:\s+with)?))?"
     r"|acct|ac|iban|conta|konto|rekening|rek|akaun|akaunti|บช|บัญชี|حساب|الحساب|cuenta|compte"
-    # An account type glued to its digits: "Absa: CHEQ4567, Dep, ...", "SAVS1234".
-    r"|cheq(?=\d)|savs?(?=\d))"
+    # An account type glued to its digits: "Absa: CHEQ4567, Dep, ...", "SAVS1234", "SAVE1234"; Russian
+    # счёт (account: "СЧЁТ5678 15:03 Перевод ...").
+    r"|cheq(?=\d)|sav[se]?(?=\d)|сч[её]т"
+    # A card scheme glued to the card's last digits, as Russian banks print it: "MIR-1234", "VISA4321", "ECMC5678".
+    r"|(?P<scheme>(?:mir|visa|ecmc|maestro)-?(?=\d{4}\b)))"
 )
 _LABELLED = re.compile(
-    r"(?<![^\W\d_])" + _LABEL + r"(?:\.(?!\.))?\s*(?:no\.?|number|num|#(?!#))?\s*(?:[:.](?!\.))?\s*['\"‘’“”]?"
+    # Thai writes the account word inside a phrase with no spaces ("จากบัญชี x1234", "บชX123456X").
+    r"(?:(?<![^\W\d_])|(?=บช|บัญชี))" + _LABEL + r"(?:\.(?!\.))?\s*(?:no\.?|number|num|#(?!#))?\s*(?:[:.](?!\.))?\s*['\"‘’“”]?"
     # "account 012-345678-901": an account number printed in dashed groups, whole.
     # Not an amount after the label: "Platba kartou: 349,00 CZK".
     r"(?P<m>" + _MASKED + r"|\d{2,6}(?:-\d{2,10}){1,3}\b|\d{3,20}\b(?![.,]\d)"
@@ -48,6 +52,9 @@ _ENDING = re.compile(r"\b(?:ending|ends|ending with|ending in|(?<=card )end|inay
                      # Arabic "المنتهية بـ 7745" (ending with).
                      r"finissant par|(?:se )?terminant par|endet auf|endend (?:auf|mit)|(?:المنتهية|المنتهي|تنتهي)\s*(?:بـ|ب|بالرقم|بالأرقام)?)\s*(?:in|with)?\s*[:#]?\s*"
                      r"(?P<m>[Xx*#]*\d{3,4})\b", re.IGNORECASE)
+# Turkish puts the last digits before the words: "1234 ile biten kartınızla" (card ending with 1234),
+# "5001 sonlu hesabınıza" (account ending 5001).
+_ENDING_BEFORE = re.compile(r"(?<![\w*#.])(?P<m>\d{4})\s+(?:ile biten|ile sonlanan|sonlu)(?![^\W\d_])", re.IGNORECASE)
 # Vietnamese "TK 1234567890" / "STK: ..." (tai khoan, the account): capitals and six digits or more,
 # since "Tk 500" is an amount in Bangladeshi taka.
 _VN_ACCOUNT = re.compile(r"(?<![\w])S?TK\s*:?\s*(?P<m>\d{6,20})\b(?![.,]\d)")
@@ -73,12 +80,12 @@ _Found = tuple[int, str, str]
 def _found(text: str) -> list[_Found]:
     found: list[_Found] = []
     seen: set[int] = set()
-    for pattern in (_LABELLED, _ENDING, _VN_ACCOUNT, _BARE):
+    for pattern in (_LABELLED, _ENDING, _ENDING_BEFORE, _VN_ACCOUNT, _BARE):
         for m in pattern.finditer(text):
             value = _normalise(m.group("m"))
             if value and m.start("m") not in seen:
                 seen.add(m.start("m"))
-                how = ("card" if m.group("card") else "account") if pattern is _LABELLED else (
+                how = ("card" if m.group("card") or m.group("scheme") else "account") if pattern is _LABELLED else (
                     "account" if pattern is _VN_ACCOUNT else "bare")
                 found.append((m.start("m"), value, how))
     return found

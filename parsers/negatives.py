@@ -120,11 +120,15 @@ _WIDER: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # Payments set for a later day: "scheduled for 05/03", "programada para", "agendado para", "dijadwalkan".
         ("reminder or due notice", r"\b(?:(?:is |are )?scheduled (?:for|on)|upcoming payment|"
                                    r"(?:est[áa] )?programad[oa] para|agendad[oa] para|terjadwal|dijadwalkan)\b"),
+        # Russian: "Отказ. Покупка 2 500 RUB" (refusal), "отклонена" (declined), "Недостаточно средств"
+        # (insufficient funds); a code to type in ("Код: 482913. Никому не говорите код").
+        ("declined or failed payment", r"\b(?:отказ|отказано|отклонен[аоы]?|недостаточно средств)\b"),
+        ("one-time password", r"\b(?:код|пароль)\W{1,3}\d{4,8}\b|\bникому не (?:говорите|сообщайте)\b"),
     )
 )
 _WIDER_WORDS = ("couldn't", "could not", "can't", "cannot", "unable", "enough money", "approve", "confirm", "dispute",
                 "complaint", "claim", "request", "earned", "scheduled", "upcoming", "programad", "agendad", "jadwal",
-                "status", "credited in")
+                "status", "credited in", "отказ", "отклон", "недостаточно", "код", "пароль", "никому")
 
 
 # A non-transaction only when no money moved: promotions and statements often quote amounts.
