@@ -208,8 +208,17 @@ def fields_of(txn: Any) -> TxnFields:
     )
 
 
+_NOT_DIGITS = re.compile(r"\D+")
+
+
 def _digits(text: str | None) -> str:
-    return "".join(ch for ch in (text or "") if ch.isdigit())
+    return _NOT_DIGITS.sub("", text or "")
+
+
+@lru_cache(maxsize=256)
+def _last_fours(masks: tuple[str, ...]) -> frozenset[str]:
+    """The last four digits of each mask that has four: the same few masks for every mail of a user."""
+    return frozenset(d[-4:] for d in map(_digits, masks) if len(d) >= 4)
 
 
 def mentions_own_account(t: TxnFields, own_masks: Collection[str]) -> bool:
@@ -219,8 +228,10 @@ def mentions_own_account(t: TxnFields, own_masks: Collection[str]) -> bool:
     description (``to a/c xxxx0019``, ``payment to card 4837****1518``); the account the
     alert is about is not "the other side", so its own mask never counts.
     """
-    own = {_digits(m)[-4:] for m in own_masks if len(_digits(m)) >= 4}
-    own.discard(_digits(t.account)[-4:] if len(_digits(t.account)) >= 4 else "")
+    own = _last_fours(tuple(own_masks))
+    account = _digits(t.account)
+    if len(account) >= 4:
+        own = own - {account[-4:]}
     if not own:
         return False
     for text in (t.counterparty, t.description):
