@@ -30,7 +30,7 @@ from parsers.auth import under_any
 from pipeline import config, hosts, secrets
 from pipeline.ingest import raw_row, sha256, store_many
 from pipeline.locks import mailbox_lock
-from pipeline.mailbox import Mailbox, MailboxError  # the only imapclient user
+from pipeline.mailbox import FolderMissing, Mailbox, MailboxError  # the only imapclient user
 
 logger = logging.getLogger(__name__)
 # How long the cursor may wait below a UID the server holds but does not answer for:
@@ -279,8 +279,19 @@ def poll(
         try:
             ctx = mailbox if mailbox is not None else connect(account, settings, cafile)
             with ctx as mb:
-                for folder in account.folders or ["INBOX"]:
-                    poll_folder(factory, account, mb, folder, settings, domains, own, report, on_stored, progress)
+                folders = account.folders or ["INBOX"]
+                missing = 0
+                for folder in folders:
+                    try:
+                        poll_folder(factory, account, mb, folder, settings, domains, own, report, on_stored, progress)
+                    except FolderMissing as exc:
+                        # A renamed or deleted folder must not stop the others from being read (it
+                        # used to end the poll there); its error stays on the mailbox until fixed.
+                        missing += 1
+                        report.errors.append(str(exc))
+                        logger.warning("poll of mailbox %s: %s", account.name, exc, extra={"mail_account_id": account_id})
+                # Nothing readable at all is a refusal (beat backs off); one good folder is not.
+                refused = missing == len(folders)
         except MailboxError as exc:
             report.errors.append(str(exc))
             logger.warning("poll of mailbox %s failed: %s", account.name, exc, extra={"mail_account_id": account_id})

@@ -53,6 +53,14 @@ class MailboxError(Exception):
         self.permanent = permanent
 
 
+class FolderMissing(MailboxError):
+    """The folder does not exist (deleted or renamed): the session itself is fine, and the
+    mailbox's other folders can still be read."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, permanent=True)
+
+
 @dataclass(frozen=True)
 class FolderState:
     uidvalidity: int
@@ -195,10 +203,10 @@ class Mailbox:
         except _IO_ERRORS as exc:
             # A folder that does not exist stays missing until the user renames it back.
             said = str(exc).upper()
-            permanent = isinstance(exc, IMAPClientError) and ("NONEXISTENT" in said or "DOESN'T EXIST" in said)
-            raise MailboxError(
-                f"mailbox {self.label}: cannot open folder {folder!r}: {_describe(exc)}", permanent
-            ) from exc
+            message = f"mailbox {self.label}: cannot open folder {folder!r}: {_describe(exc)}"
+            if isinstance(exc, IMAPClientError) and ("NONEXISTENT" in said or "DOESN'T EXIST" in said):
+                raise FolderMissing(message) from exc
+            raise MailboxError(message) from exc
         self.folder = folder
         return FolderState(
             uidvalidity=int(info.get(b"UIDVALIDITY", 0)),

@@ -101,3 +101,27 @@ def test_a_network_error_is_not_a_refusal(env):
     with pytest.raises(MailboxError):
         fetch.poll(factory, account_id)
     assert last_poll(factory, account_id)[1] == 3  # neither counted nor forgotten
+
+
+def test_a_missing_folder_does_not_stop_the_others_and_is_no_refusal(env, dovecot):
+    """A folder renamed or deleted on the server: the poll used to end at it, so the folders
+    after it were never read again. Now they are; the error stays on the mailbox, and beat
+    does not back off (the mailbox answered). Only when no folder can be read is it a refusal."""
+    factory, account_id, _ = env
+    dovecot.clear("alice")
+    when = datetime.now(timezone.utc) - timedelta(minutes=5)
+    dovecot.append("alice", "INBOX", mails.card_purchase("2.500", "KARAK HOUSE", when,
+                                                         message_id="<after-gone@bankmuscat.com>"))
+    with factory.begin() as s:
+        s.execute(update(MailAccount).where(MailAccount.id == account_id).values(
+            password_enc=secrets.encrypt(dovecot.password("alice")), folders=["Gone", "INBOX"], refused_polls=2))
+    report = fetch.poll(factory, account_id)
+    assert len(report.stored) == 1
+    _, refused, error = last_poll(factory, account_id)
+    assert refused == 0 and error is not None and "'Gone'" in error
+
+    with factory.begin() as s:
+        s.execute(update(MailAccount).where(MailAccount.id == account_id).values(folders=["Gone", "Also gone"]))
+    fetch.poll(factory, account_id)  # nothing readable: recorded, not raised, and counted as a refusal
+    _, refused, error = last_poll(factory, account_id)
+    assert refused == 1 and "'Gone'" in error and "'Also gone'" in error
