@@ -60,11 +60,18 @@ def lookalike(domain: str, bank_domains: Iterable[str]) -> str | None:
     """The bank domain ``domain`` imitates without being under it (bank-muscat.com, bankrnuscat.com)."""
     flat = _ALNUM.sub("", domain.lower())
     folded = _fold(flat)
-    for bank in bank_domains:
-        label = _ALNUM.sub("", bank.lower().split(".")[0])
-        if len(label) >= 5 and (label in flat or _fold(label) in folded) and not under(domain, bank):
+    for bank, label, folded_label in _bank_labels(tuple(bank_domains)):
+        if (label in flat or folded_label in folded) and not under(domain, bank):
             return bank
     return None
+
+
+@lru_cache(maxsize=16)
+def _bank_labels(bank_domains: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
+    """(domain, its first label letters and digits, that folded) of the banks whose label is long
+    enough to be imitated; worked out once, not for every bank of every mail from an unknown sender."""
+    labels = ((bank, _ALNUM.sub("", bank.lower().split(".")[0])) for bank in bank_domains)
+    return tuple((bank, label, _fold(label)) for bank, label in labels if len(label) >= 5)
 
 
 def claims_bank(domain: str, bank_domains: Iterable[str]) -> bool:
@@ -168,8 +175,16 @@ def aligned(domain: str, signer: str, bank_domains: Iterable[str] = ()) -> bool:
     no bare suffix, and for a bank's domain the signer is that bank's domain or under it."""
     if not signer or not domain or not under(domain, signer) or not _owner_level(signer):
         return False
-    banks = [b for b in bank_domains if under(domain, b)]
+    banks = _parents_among(domain, bank_domains)
     return not banks or any(under(signer, b) or under(b, signer) for b in banks)
+
+
+def _parents_among(domain: str, domains: Iterable[str]) -> list[str]:
+    """Of ``domains`` (normalised), the ones ``domain`` is or is under: its own parents looked up
+    in a set (this runs for every dkim result of every mail, against every bank's domain)."""
+    known = _domain_set(domains if isinstance(domains, frozenset) else frozenset(domains))
+    labels = domain.lower().rstrip(".").split(".")
+    return [p for p in (".".join(labels[i:]) for i in range(len(labels))) if p in known]
 
 
 def _dkim(value: str, domains: list[str], banks: list[str]) -> str:
