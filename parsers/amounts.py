@@ -91,12 +91,17 @@ _DOLLAR_RAILS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 # Payment systems, wallets and banks of one country only: they place a bare "Rs" when the message
 # names no code ("Rs.2,000 sent to HAMZA via Raast", "UBL: Rs.10,000.00 has been credited"). Names
-# shared by several countries (IBFT, UPI, MCB of Pakistan and of Mauritius) are not here.
+# shared by several countries (IBFT, UPI, MCB of Pakistan and of Mauritius) are not here, nor a bank
+# named after a person without its "Bank" ("Siddhartha", "Nabil" may be a payee in India or Pakistan).
+# Only Sri Lanka's banks still carry "Ceylon" in their names (Bank of Ceylon, Commercial Bank of Ceylon).
 _RUPEE_RAILS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:raast|jazzcash|easypaisa|HBL|UBL|meezan|bank alfalah|askari bank|allied bank)\b",
                 re.IGNORECASE), "PKR"),
-    (re.compile(r"\b(?:cefts|lankapay|justpay|sampath|seylan|hatton national)\b", re.IGNORECASE), "LKR"),
-    (re.compile(r"\b(?:esewa|khalti|fonepay|connectips|nabil|nic asia|global ime)\b", re.IGNORECASE), "NPR"),
+    (re.compile(r"\b(?:cefts|lankapay|justpay|sampath|seylan|hatton national|ceylon|combank|dfcc)\b", re.IGNORECASE),
+     "LKR"),
+    (re.compile(r"\b(?:esewa|khalti|fonepay|connectips|nabil bank|nic asia|global ime|siddhartha bank|"
+                r"himalayan bank|kumari bank|prabhu bank|sanima bank|machhapuchchhre|rastriya banijya|nepal sbi)\b",
+                re.IGNORECASE), "NPR"),
 )
 _TOKEN_ALT = "|".join(re.escape(t) for t in sorted(CURRENCY_TOKENS, key=len, reverse=True))
 # A number: digits with optional grouping and decimals; the trailing lookahead keeps us

@@ -10,6 +10,7 @@ first (parsers.negatives): counting one of those is worse than missing an alert.
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 
 from models.money import MoneyError, quantize
@@ -87,9 +88,10 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
     # A loan paid out to the customer ("Your loan of NGN 200,000 has been disbursed to your account").
     (r"disbursed|disbursement", Direction.CREDIT, Kind.CREDIT, 1),
     # A wallet loaded: "Your Paytm Wallet has been topped up with Rs. 2,000", "INR 500.00 has been added to your
-    # Amazon Pay balance" (not a phone's airtime "topped up with KES 100 airtime", which is bought).
+    # Amazon Pay balance" (not a phone's airtime "topped up with KES 100 airtime", which is bought), "Rs. 500.00
+    # has been loaded to your eSewa account".
     (r"(?:has been|have been|was|were|got) topped up(?![^.|]{0,40}\b(?:airtime|data|bundle|recharge)\b)|"
-     r"added to your (?:[\w-]+ ){0,3}(?:wallet|balance)\b",
+     r"added to your (?:[\w-]+ ){0,3}(?:wallet|balance)\b|loaded (?:to|into|in) your (?:[\w-]+ ){0,3}(?:wallet|balance|account)\b",
      Direction.CREDIT, Kind.CREDIT, 1),
     (r"deposit(?:ed)?|cash[- ]?dep\b\.?|cash[- ]in\b|depositaste|recebe\w*|d[ée]p[ôo]t|dep[óo]sito", Direction.CREDIT, Kind.DEPOSIT, 1),
     # recibiste/recibido/recebido (Spanish, Portuguese), "dana masuk" (Indonesian), "Money in: £62", umeweka
@@ -139,13 +141,15 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
 )
 # Thai writes words without spaces, so these match inside longer words.
 _THAI_WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
-    (r"โอนเงินเข้า|รับโอน|รับเงินโอน", Direction.CREDIT, Kind.TRANSFER, 1),
+    # "รับ" (receive) also ends "สำหรับ" (for): "สำหรับโอนเงิน" is "for a transfer", not one received.
+    (r"โอนเงินเข้า|(?<!สำห)รับโอน|รับเงินโอน", Direction.CREDIT, Kind.TRANSFER, 1),
     (r"เงินฝากเข้า|ฝากเงิน", Direction.CREDIT, Kind.DEPOSIT, 1),
     (r"เงินเข้า|รับเงิน", Direction.CREDIT, Kind.CREDIT, 1),
     (r"ถอนเงิน", Direction.DEBIT, Kind.WITHDRAWAL, 1),
-    (r"โอนเงินออก|โอนเงิน", Direction.DEBIT, Kind.TRANSFER, 1),
-    # "เงินออก" (money out), "หักเงิน"/"ถูกหัก" (deducted).
-    (r"เงินออก|หักเงิน|ถูกหัก", Direction.DEBIT, Kind.DEBIT, 1),
+    # Not the transfer inside "รับโอนเงิน" (received a transfer), which is nearer the amount than its "รับ".
+    (r"โอนเงินออก|(?:(?<=สำหรับ)|(?<!รับ))โอนเงิน", Direction.DEBIT, Kind.TRANSFER, 1),
+    # "เงินออก" (money out), "หักเงิน"/"ถูกหัก" (deducted), "หักบัญชี" (debited from the account).
+    (r"เงินออก|หักเงิน|ถูกหัก|หักบัญชี", Direction.DEBIT, Kind.DEBIT, 1),
     (r"ใช้จ่าย|ชำระ|ซื้อ", Direction.DEBIT, Kind.PURCHASE, 1),
 )
 # Korean writes these inside longer words too ("승인", approved; "출금", withdrawal; "입금", deposit).
@@ -163,7 +167,11 @@ _GERMAN_WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
 )
 _WORD_RES = tuple(
     (re.compile(r"(?<![^\W\d_])(?:" + p + r")", re.IGNORECASE), d, k, tier) for p, d, k, tier in _WORDING
-) + tuple((re.compile(p), d, k, tier) for p, d, k, tier in _THAI_WORDING + _KOREAN_WORDING) + tuple(
+) + tuple(
+    # The text is NFKC-normalised (parsers.extract), which splits Thai's SARA AM: "ชำระ" (pay) arrives as
+    # "ชําระ". The patterns are folded the same way, or no word with that vowel could ever match.
+    (re.compile(unicodedata.normalize("NFKC", p)), d, k, tier) for p, d, k, tier in _THAI_WORDING + _KOREAN_WORDING
+) + tuple(
     (re.compile(p, re.IGNORECASE), d, k, tier) for p, d, k, tier in _GERMAN_WORDING)
 # Index of the entry above whose words name a transfer but not its way.
 _WAYLESS = next(i for i, w in enumerate(_WORDING) if w[0] == _WAYLESS_TRANSFER)
@@ -172,6 +180,11 @@ _REFINING = tuple(w for w in _WORD_RES[:len(_WORDING)] if w[2] in (Kind.SALARY, 
 
 # The other side of the transaction, after a preposition or a label.
 _STOP = (r"(?=\s+(?:on|via|using|with|ref|avl|avail|available|bal|balance|if|not you|from your|from (?:a/?c|acc|acct|account|card|checking|savings)|posted (?:to|in|on)|in your|"
+         # The customer's own bank and account after the name: "to Chai Point from Paytm Payments Bank a/c XX9012",
+         # "from AHMED ALI into your Wio account".
+         r"from (?:[\w&.'\-]+ ){1,4}(?:a/?c|acct|account)|into (?:your|the|a/?c|acc|account)|"
+         # "para 2588... CARLOS MONDLANE efectuada com sucesso" (Portuguese "done"), "successful" alone.
+         r"efe?ctuad[oa]|realizad[oa]|successful(?:ly)?|"
          r"dated|at (?=\d)|on (?=\d)|for|of rs|thru|through|para|con|com|avec|pour|berhasil|dengan|is successful|was successful|has been|value|date|txn|"
          # A date or the customer's own account after a name in Portuguese, Spanish, French, Indonesian:
          # "de MARIA em 03/03", "de JUAN a tu cuenta", "ke SITI pada 03/03", "dari BUDI ke rekening".
@@ -203,12 +216,18 @@ _NEXT_ROW = (r"(?!(?:merchant|beneficiary|payee|sender|remitter|biller|descripti
 _WALLET_NAME = r"\(?(?P<v>[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]*){0,4}(?![\w\-])|(?<=\()[A-Z][\w.' \-]{1,40}(?=\)))"
 # A name in capitals before a Turkish postposition (Turkish capitals included): "MEHMET DEMİR adlı alıcıya".
 _TR_NAME = r"(?-i:(?<![\w'])(?P<v>[A-ZÇĞİÖŞÜ][A-ZÇĞİÖŞÜ0-9&.'\-]*(?:\s[A-ZÇĞİÖŞÜ0-9&.'\-]+){0,5}))"
+# The end of a name in Thai: the next field word (date, time, balance, account, via, reference, fee).
+_THAI_STOP = (r"(?:(?=\s+(?:วันที่|เวลา|คงเหลือ|ยอด|เข้าบัญชี|จากบัญชี|ผ่าน|เลขที่|อ้างอิง|ค่าธรรมเนียม))|"
+              + _STOP + ")")
+# A name after a Thai preposition; the title (Mr, Mrs, Miss) is not the name.
+_THAI_NAME = r"(?!บัญชี|บช|บัตร|คุณ|[\dXx*#])(?:(?:นางสาว|นาย|นาง|น\.ส\.)\s*)?(?P<v>[^\n|]+?)" + _THAI_STOP
 _PARTY = (
     # "Des: WEB PURCHASE SHOP" (a short "description" label) among the usual ones.
     # Arabic من/إلى (from/to) and Dutch Van/Naar as labels too: "من: محمد العتيبي".
     # Vietnamese "ND: ..." / "Noi dung: ..." (the transfer's content, its memo).
+    # Portuguese Ordenante/Remetente (the payer), Estabelecimento/Comerciante (the merchant).
     (re.compile(r"\b(?P<lab>Info|Desc(?:ription)?|Des|Remarks?|Narration|Details|Merchant(?: name)?|At|To|From|For|ND|"
-                r"N[oộ]i dung|"
+                r"N[oộ]i dung|Ordenante|Remetente|Estabelecimento|Comerciante|"
                 r"Name|Beneficiary|Payee|Payer|Sender|Recipient|Receiver|Paid|Spent at|Purchase at|Van|Naar|من|إلى)"
                 r"\s*[:=]\s*(?P<v>[^\n|]+?)" + _STOP, re.IGNORECASE), "label"),
     # A table row of an e-mail rendered as a line, label cell then value cell, with a colon, a " | " or
@@ -249,7 +268,12 @@ _PARTY = (
     (re.compile(r"(?:(?<![\w@])(?:at\s+|presso\s+|bei\s+|bij\s+|@\s*|(?:transaction|purchase|payment) with\s+)|(?<=[^\W\d_])@\s+)"
                 r"(?P<v>[^\n]+?)" + _STOP,
                 re.IGNORECASE), "at"),
-    (re.compile(r"(?:ร้าน|ที่)\s*(?P<v>[^\n]+?)" + _STOP), "at"),
+    (re.compile(r"(?:ร้าน|ที่)\s*(?P<v>[^\n]+?)" + _THAI_STOP), "at"),
+    # Thai "จาก นาย สมชาย ใจดี" (from Mr ...), "ให้ 7-ELEVEN" / "ไปยัง ..." (to), "ชำระค่า TRUEMOVE H" (pay for):
+    # a word standing alone before a name (Thai runs words together, so "รับโอนจาก X1234" is the customer's
+    # own account line), not before an account or card ("จากบัญชี x1234"); the title is not the name.
+    (re.compile(r"(?<!\S)จาก\s*" + _THAI_NAME), "from"),
+    (re.compile(unicodedata.normalize("NFKC", r"(?<!\S)(?:ให้|ไปยัง|ชำระค่า)\s*") + _THAI_NAME), "to"),
     # Portuguese and Spanish "em/en SHOP" (a date or a card after it is refused by the cleaning).
     (re.compile(r"(?<![^\W\d_])(?:em|en)\s+(?!(?:o|a|el|la|su|tu|seu|sua)\s)(?P<v>(?-i:[A-Z0-9])[^\n]+?)" + _STOP,
                 re.IGNORECASE), "at"),
@@ -456,6 +480,9 @@ _PATH_WORDS = re.compile(r"(?:ref|rrn|utr|txn|no|id|trx|upi|imps|neft|rtgs|ach|p
 # A clock time or a date inside a captured name means the capture ran past the name.
 _TIME_OR_MONEY = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|HH:mm|\b\d+\.\d{2,}\b|"
                             r"\b\d{1,2}(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-\s]?\d{2,4}\b"
+                            # "Thu, May 15, 2025", "15 May 2025": a date with the month's name.
+                            r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2},?\s\d{4}\b"
+                            r"|\b\d{1,2}\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s\d{4}\b"
                             r"|\b(?:of|no\.?|number|#)\s*\d+$", re.IGNORECASE)
 # A reference code, not a name: "FPY:IBFT:1234567890:5245".
 _CODE = re.compile(r"(?:[^:\s]*:){2,}[^:\s]*\d{4,}|\d{4,}[^:\s]*(?::[^:\s]*){2,}")
@@ -508,9 +535,21 @@ def _field_party(text: str, amount: Mention | None, footer: int | None = None) -
         return None
     pos = 0
     found: list[str] = []
+    before: str | None = None
     for field in fields:
         start = text.find(field, pos)
         pos = start + len(field)
+        if start + len(field) <= amount.start:
+            before = field
+        elif start <= amount.start and pos >= amount.end and before is not None \
+                and not field[:amount.start - start].strip() and not field[amount.end - start:].strip():
+            # The amount alone on its line, a name in capitals on the line above: "DELTA AIR LINES |
+            # $1,256.00 | Thu, May 15, 2025" (card issuers' e-mail cards put the merchant over the amount);
+            # not the bank's own heading ("ACME BANK | INR 500.00").
+            v = _clean_party(before)
+            if v and _NAME_LINE.fullmatch(v) and not _NOT_A_FIELD.search(before) and not _has_wording(v) \
+                    and "BANK" not in v.split():
+                return v
         if start < amount.end or _NOT_A_FIELD.search(field):
             continue
         if footer is not None and start >= footer:
@@ -569,9 +608,13 @@ _MEMO_LABEL = re.compile(r"(?:Transaction\s+)?(?:Description|Desc|Des|Details|Na
                          re.IGNORECASE)
 _OWN_ACCOUNT_NEXT = re.compile(r"\s*(?:a/?c|acct|account|card)\b|\s*(?:حساب|بطاق)", re.IGNORECASE)
 # Labels that name a side of the transfer, read like the words "from" and "to".
-_LABEL_SIDE = {"from": "from", "van": "from", "من": "from", "to": "to", "naar": "to", "إلى": "to"}
+_LABEL_SIDE = {"from": "from", "van": "from", "من": "from", "ordenante": "from", "remetente": "from", "to": "to",
+               "naar": "to", "إلى": "to"}
 # "Credited with Rs 500--ACME SCHOOL (BAL ...)": a name joined to the amount by dashes.
 _DASHED = re.compile(r"\s*-{2,}\s*(?P<v>[^\n|]+?)" + _STOP, re.IGNORECASE)
+# Portuguese "no"/"na" (at the) right after the amount: "Compra de 1.250,00 MZN no SHOPRITE MAPUTO com o
+# cartao ...". Only there, and before a capital: elsewhere "no" is English ("Ref no ABC123") or Swahili "na".
+_PT_AT = re.compile(r"\s+n[oa]\s+(?P<v>[A-Z0-9][^\n|]+?)" + _STOP)
 
 
 def _party(text: str, direction: Direction, amount: Mention | None, txn_kind: Kind | None = None,
@@ -614,14 +657,18 @@ def _party(text: str, direction: Direction, amount: Mention | None, txn_kind: Ki
             # yields to a row or word that names the payer or payee; it stays a last resort.
             memo = kind == "label" and _MEMO_LABEL.match(text, m.start()) is not None \
                 and _has_wording(v) and len(v.split()) <= 2
-            candidates.append(((7 if memo else order[kind], after, m.start()), v))
+            # "Remarks: lunch" is the payer's own note: it names the other side only when no "from"/"to"
+            # of the money's way does ("received NPR 2,000.00 from Sita Sharma (98XX123). Remarks: lunch").
+            note = kind == "label" and (m.groupdict().get("lab") or "").lower().startswith("remark")
+            candidates.append(((7 if memo else 3 if note else order[kind], after, m.start()), v))
     # "DEBIT:Rs.983.75 SPICE KITCHEN MCT Bal:Rs.1234": a capitalised name right after the amount.
     if amount is not None:
-        dashed = _DASHED.match(text, amount.end)
-        if dashed:
-            v = _clean_party(dashed.group("v"))
-            if v is not None:
-                candidates.append(((1, 0, dashed.start()), v))
+        dashed, pt_at = _DASHED.match(text, amount.end), _PT_AT.match(text, amount.end)
+        for joined in (dashed, pt_at):
+            v = _clean_party(joined.group("v")) if joined else None
+            # After "no" a name, never a clause ("USD 50.00 no FEE charged at ..." is English).
+            if joined and v is not None and not (joined is pt_at and _has_wording(v)):
+                candidates.append(((1, 0, joined.start()), v))
         fields = _BEFORE_AMOUNT.search(text, max(0, amount.start - 80), amount.start)
         if fields:
             v = _clean_party(fields.group("v"))

@@ -124,11 +124,14 @@ _WIDER: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # (insufficient funds); a code to type in ("Код: 482913. Никому не говорите код").
         ("declined or failed payment", r"\b(?:отказ|отказано|отклонен[аоы]?|недостаточно средств)\b"),
         ("one-time password", r"\b(?:код|пароль)\W{1,3}\d{4,8}\b|\bникому не (?:говорите|сообщайте)\b"),
+        # Thai: "รหัส OTP สำหรับโอนเงิน 5,000.00 บาท ไปยังบัญชี x9012 คือ 482913" (the OTP ... is 482913): the
+        # code itself given, not a footer's "อย่าบอกรหัส OTP แก่ผู้อื่น" (never tell the OTP to anyone).
+        ("one-time password", r"\bOTP\b[^|]{0,80}?คือ\s*\d{4,8}\b"),
     )
 )
 _WIDER_WORDS = ("couldn't", "could not", "can't", "cannot", "unable", "enough money", "approve", "confirm", "dispute",
                 "complaint", "claim", "request", "earned", "scheduled", "upcoming", "programad", "agendad", "jadwal",
-                "status", "credited in", "отказ", "отклон", "недостаточно", "код", "пароль", "никому")
+                "status", "credited in", "отказ", "отклон", "недостаточно", "код", "пароль", "никому", "คือ")
 
 
 # A non-transaction only when no money moved: promotions and statements often quote amounts.
