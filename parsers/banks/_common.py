@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
@@ -89,7 +90,9 @@ US_ZONES = {
 }
 
 # Thai wordings shared by Thai banks (verb, amount, บาท = baht, บช = account, คงเหลือ = balance left).
-THAI_VERBS = {
+# Keys NFKC-normalised as the alert text is (parsers.extract): NFKC splits SARA AM, so the written
+# "ชำระเงิน" never met the text's "ชําระเงิน" and every Thai bill payment went unread.
+THAI_VERBS = {unicodedata.normalize("NFKC", verb): way for verb, way in {
     "โอนเงินออก": (Direction.DEBIT, Kind.TRANSFER),  # transfer out
     "โอนเงินผ่านพร้อมเพย์": (Direction.DEBIT, Kind.TRANSFER),  # transfer via PromptPay
     "ถอนเงิน": (Direction.DEBIT, Kind.WITHDRAWAL),  # withdrawal
@@ -98,7 +101,7 @@ THAI_VERBS = {
     "เงินเข้า": (Direction.CREDIT, Kind.CREDIT),  # money in
     "รับโอนเงิน": (Direction.CREDIT, Kind.TRANSFER),  # transfer received
     "ฝากเงิน": (Direction.CREDIT, Kind.DEPOSIT),  # deposit
-}
+}.items()}
 
 
 def parse_when(value: str | None, zone: tzinfo | None, formats: Sequence[str] = DATE_FORMATS) -> datetime | None:

@@ -663,3 +663,22 @@ GOLDEN = sorted(p for name in DEDICATED for p in (FIXTURES / name).glob("*.eml")
 def test_every_dedicated_bank_has_golden_fixtures() -> None:
     missing = set(DEDICATED) - {p.parent.name for p in GOLDEN}
     assert not missing, f"add tests/fixtures/emails/<bank>/<case>.eml + .json for: {sorted(missing)}"
+
+
+@pytest.mark.parametrize("parser", ["bangkok_bank", "kasikorn_bank"])
+def test_a_thai_bill_payment_is_read_from_the_mail_as_extracted(parser: str) -> None:
+    """The alert text is NFKC-normalised on extraction, which splits SARA AM: "ชำระเงิน" (payment)
+    arrives as "ชําระเงิน". Written unnormalised, the verb never matched a real mail."""
+    from email.message import EmailMessage
+
+    import parsers
+
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "alerts@sms-gateway.example", "me@home.example", "SMS alert"
+    msg.set_content("ชำระเงิน 1,500.00 บาท บช x1234 คงเหลือ 19,320.45 บาท")
+    result = parsers.parse_message(msg.as_bytes(), parser=parser)
+    assert result.status is Status.TRANSACTION, result.reason
+    t = result.transaction
+    assert t is not None
+    assert (t.amount, t.currency, t.direction, t.kind, t.account) == (
+        Decimal("1500.00"), "THB", Direction.DEBIT, Kind.BILL_PAYMENT, "x1234")
