@@ -13,7 +13,7 @@ import dataclasses
 import hashlib
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -62,15 +62,29 @@ def twin_lock_key(user_id: int, message_id: str) -> str:
     return f"{user_id}:{message_id}"
 
 
+# An alert reports money that has moved: a time days after the mail was stored is a wrong
+# clock or a forged Date header (year 9999 ran the monthly period past the calendar, and the
+# mail failed); before e-mail alerts existed, it is garbage too. The next source is tried.
+AHEAD_AT_MOST = timedelta(days=2)  # zones and skewed clocks, with room to spare
+EARLIEST = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
 def _occurred_at(t: ParsedTransaction, raw: RawEmail, tz: str) -> datetime:
-    when = t.occurred_at or raw.received_at or raw.created_at
-    if when.tzinfo is None:  # a time printed without a zone is the user's local time
-        when = when.replace(tzinfo=ZoneInfo(tz))
-    try:
-        return when.astimezone(timezone.utc)
-    except OverflowError:  # a date at the edge of the calendar (year 1, 9999): not the alert's
-        fallback = raw.received_at or raw.created_at
-        return fallback if fallback.tzinfo else fallback.replace(tzinfo=timezone.utc)
+    """When the money moved, in UTC: the alert's own time, else the mail's date, else when it was
+    stored; a time outside [1970, stored + 2 days] is passed over for the next."""
+    stored = raw.created_at if raw.created_at.tzinfo else raw.created_at.replace(tzinfo=timezone.utc)
+    for when in (t.occurred_at, raw.received_at):
+        if when is None:
+            continue
+        if when.tzinfo is None:  # a time printed without a zone is the user's local time
+            when = when.replace(tzinfo=ZoneInfo(tz))
+        try:
+            utc = when.astimezone(timezone.utc)
+        except OverflowError:  # a date at the edge of the calendar (year 1, 9999): not the alert's
+            continue
+        if EARLIEST <= utc <= stored + AHEAD_AT_MOST:
+            return utc
+    return stored.astimezone(timezone.utc)
 
 
 def _begin_attempt(factory: sessionmaker[Session], raw_id: int, max_attempts: int) -> bool:

@@ -237,6 +237,43 @@ def test_a_new_wording_of_a_known_bank_lands_on_that_banks_account(make_factory,
             ("bank_muscat", accounts[0].id, 1000), ("bank_muscat", accounts[0].id, 12500)]
 
 
+def _undated_alert(date_header: str, message_id: str) -> bytes:
+    """A Bank Muscat alert whose wording gives no time of its own: its time is the Date header's."""
+    return (f"Authentication-Results: {mails.dkim_pass()}\r\nFrom: Bank Muscat <noreply@bankmuscat.com>\r\n"
+            f"To: me@example.test\r\nSubject: Transaction alert\r\nMessage-ID: {message_id}\r\n"
+            f"Date: {date_header}\r\nContent-Type: text/plain\r\n\r\n"
+            "Bank Muscat: OMR 12.500 was debited from your account xxxx4411 for a payment to OMANTEL.\r\n").encode()
+
+
+@pytest.mark.parametrize("batch", [True, False], ids=["batch", "one_by_one"])
+def test_an_alert_dated_at_the_end_of_the_calendar_is_counted_when_it_was_stored(make_factory, batch):
+    """A Date header of December 9999 (a fuzzed or forged mail, found by `make fuzz`) ran the
+    monthly period past the calendar and the mail failed ("year 10000 is out of
+    range"); one of 1920 or a week ahead is no transaction time either. Each is counted at
+    the time it was stored, in that period's budgets."""
+    factory = make_factory("edge")
+    user_id = seed(factory)
+    ids = store(factory, user_id, [
+        _undated_alert(d, f"<edge-{i}@bankmuscat.com>")
+        for i, d in enumerate(["Fri, 31 Dec 9999 23:00:00 +0000", "Thu, 01 Jan 1920 00:00:00 +0000",
+                               (datetime.now(timezone.utc) + timedelta(days=9)).strftime("%a, %d %b %Y %H:%M:%S +0000")])
+    ])
+    if batch:
+        process_batch.process_many(factory, ids, NOW)
+    else:
+        for rid in ids:
+            process.process(factory, rid, NOW)
+    with factory() as s:
+        raws = s.scalars(select(RawEmail).order_by(RawEmail.id)).all()
+        assert [r.status for r in raws] == ["transaction"] * 3, [r.reason for r in raws]
+        stored = {r.id: r.created_at for r in raws}
+        for t in s.scalars(select(Transaction)):
+            at = stored[t.raw_email_id]
+            at = at if at.tzinfo else at.replace(tzinfo=timezone.utc)
+            when = t.occurred_at if t.occurred_at.tzinfo else t.occurred_at.replace(tzinfo=timezone.utc)
+            assert when == at
+
+
 def test_overlapping_batches_at_once_count_each_mail_once(pg_url):
     """Redelivered and swept copies of a batch may run together: the rows, not hope, decide."""
     import threading
