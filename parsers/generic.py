@@ -63,8 +63,10 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
     (r"charge[- ]?back\b(?:(?!debit|revers|fee|not\b|n't\b)(?:[^.|]|(?<=\d)\.(?=\d))){0,80}?(?<!\bbe )(?<!being )"
      r"\b(?:credited|processed|refunded|approved|accepted|completed|settled|successful)\b",
      Direction.CREDIT, Kind.REFUND, 0),
-    # Arabic استرداد / مسترد ("refund", "refunded").
-    (r"refund(?:ed)?|revers(?:ed|al)|cash\s?back credited|استرداد|مسترد", Direction.CREDIT, Kind.REFUND, 1),
+    # Arabic استرداد / مسترد ("refund", "refunded"); Portuguese estorno (a purchase given back), Spanish reembolso,
+    # French remboursement.
+    (r"refund(?:ed)?|revers(?:ed|al)|cash\s?back credited|estorn(?:o|ad[oa])|reembols(?:o|ad[oa])|"
+     r"rembours(?:ement|[ée]e?)|استرداد|مسترد", Direction.CREDIT, Kind.REFUND, 1),
     # "TRANSFER FROM EMEKA NWANKWO" (a narration): a transfer from someone else came in; one "from
     # your account" or from a number is the customer's own.
     (r"transfer\s+from\s+(?!your\b|my\b|a/?c\b|acc|account\b|card\b|saving|current|checking|mobile|internet|online|"
@@ -101,6 +103,8 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
     (r"credited|received|receive\b|(?<![A-Za-z])cr\b\.?|credit\b|inward|umepokea|imepokelewa|abono|recib\w*|receb\w*|"
      r"(?:dana|uang|transfer) masuk|money in\b|umeweka|ontvangen|bijschrijving|bijgeschreven|menerima|diterima|"
      r"accreditat[oai]|in entrata|ricevut[oaie]|"
+     # Spanish abonado (credited: "Se ha abonado ... en tu cuenta"), Indonesian dikreditkan (credited).
+     r"abonad[oa]|dikreditkan|"
      r"cr[ée]dit[oa]?|reçu|creditad[oa]|إيداع|تم إيداع|استلام|وارد|jama|"
      # Russian пополнение/зачисление/поступление (top-up, credit, incoming), Ukrainian поповнення/зарахування/
      # надходження; Turkish gelmiştir (came in), yatırılmıştır (was paid in), hesabınıza (to your account;
@@ -123,10 +127,12 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
      r"g[öo]nderilmi[sş]tir|g[öo]nderildi|hesab[ıi]n[ıi]zdan",
      Direction.DEBIT, Kind.TRANSFER, 1),
     (_WAYLESS_TRANSFER, Direction.DEBIT, Kind.TRANSFER, 1),
-    # afgeschreven (Dutch "debited"), addebitato/addebito (Italian "debited"/"debit").
+    # afgeschreven (Dutch "debited"), addebitato/addebito (Italian "debited"/"debit"), Indonesian didebet
+    # (debited), French prélevé/prélèvement (taken by direct debit: "Frais ... prélevés sur votre compte").
     (r"debited|debit\b|(?<![A-Za-z])dr\b\.?|deducted|debitad[oa]|d[ée]bit[oa]?|cargo|تم خصم|خصم|مدين|kutoka|"
      # obciążenie/obciążono (Polish "charge"/"charged").
-     r"withdrew|afgeschreven|addebitat[oai]|addebito|obci[ąa][żz]\w*|"
+     r"withdrew|afgeschreven|addebitat[oai]|addebito|obci[ąa][żz]\w*|didebet|didebit(?:kan)?|"
+     r"pr[ée]lev[ée]e?s?(?![^\W\d_])|pr[ée]l[èe]vement|"
      # Russian списание/списано, Ukrainian списання (debit, debited).
      r"списани|списан[оа]?(?![^\W\d_])|списання", Direction.DEBIT, Kind.DEBIT, 1),
     # "using your Credit Card" (the masked "_" run), paiement/pagamento/pago/betaling ("payment").
@@ -193,6 +199,8 @@ _STOP = (r"(?=\s+(?:on|via|using|with|ref|avl|avail|available|bal|balance|if|not
          # Italian "da MARIO ROSSI sul conto ****9921" (on the account).
          r"(?:sul|sulla|nel|nella) (?:conto|carta|tuo|tua|vostro)|"
          r"transaction|upi|info|rrn|utr|card|carte|tarjeta|karta|kartou|kartya|kort|a/?c|acct|account|credited|debited|accreditat[oa]|addebitat[oa]|reference|trx|tx|"
+         # French "débité", "crédité", "prélevé" (debited, credited, taken).
+         r"débitée?s?|créditée?s?|prélevée?s?|"
          r"failed)\b"
          r"|\s+(?:was|were|is|has|have)\s+(?:been\s+)?(?:[a-z]+ed|made|paid|sent|taken)\b|\s+total\s+(?:fee|charges?|amount)\b|(?<!\bmr)(?<!\bmrs)(?<!\bms)[.;|]\s|[.;|]$|\s+;|\s[-/]\s|\(|$|\s{2,}|,\s*(?:avl|bal|on|ref|your|the|a/?c|acct|account|akaunti|conta|cuenta)\b|,\s+an?\s"
          r"|\.(?=(?:rrn|utr|ref|avl|bal|txn|upi|not|call|sms|your|info|if)\b)"
@@ -289,6 +297,13 @@ _PARTY = (
     # time and "от 14.05" a date.
     (re.compile(r"(?<![^\W\d_])в\s+(?P<v>(?-i:[A-ZА-ЯЁ])[^\n]+?)" + _STOP, re.IGNORECASE), "at"),
     (re.compile(r"(?<![^\W\d_])от\s+(?P<v>(?-i:[A-ZА-ЯЁ])[^\n]+?)" + _STOP, re.IGNORECASE), "from"),
+    # Hindi-English puts "ko" (to) after the name: "Aapke a/c XX1234 se Rs 649.00 NETFLIX ko auto-debit ho gaye";
+    # a name in capitals only.
+    (re.compile(r"(?<![\w'])(?P<v>[A-Z][A-Z0-9&.'\-]*(?:\s[A-Z0-9&.'\-]+){0,4})\s+ko\b"), "to"),
+    # "You paid ANITA VERMA's request of ₹1,200.00", "You sent JOHN DOE $20.00": the payee in capitals right
+    # after the verb (not a currency code: "paid USD 50").
+    (re.compile(r"\b(?i:paid|sent)\s+(?P<v>(?![A-Z]{3}\s?\d|Rs\.?\s?\d)[A-Z][A-Z.\-]+(?:\s[A-Z][A-Z.\-]+){0,4})"
+                r"(?='s\b|\s+(?:[^\w\s]{1,2}\s?|[A-Z]{3}\s?|Rs\.?\s?)\d)"), "to"),
     # Turkish puts the word after the name: "MIGROS ATASEHIR isyerinden" (at the merchant), "GETIR firmasina"
     # (to the firm), "AHMET YILMAZ tarafindan" (by), "MEHMET DEMIR adli aliciya" (to the recipient named).
     (re.compile(_TR_NAME + r"\s+(?:i[sş]yerin(?:de|den)|firmas[ıi]n(?:a|dan)|[üu]ye i[sş]yerin\w*)(?![^\W\d_])",
@@ -305,7 +320,8 @@ _PARTY = (
     (re.compile(r"(?:^|[:.|]\s)(?P<v>[^:.|\n]{2,60}?)\s+(?:sent|paid|transferred) you\b(?!\s+an?\s+(?:\w+\s+)?request)"),
      "from"),
     (re.compile(r"(?:لدى|التاجر|المتجر)\s*:?\s*(?P<v>[^\n:]+?)(?=\s+(?:بطاقة|رصيد|في|بتاريخ)|\s*$|\s*\|)"), "at"),
-    (re.compile(r"\b(?:to|towards|kwenda|para|à|إلى)(?:\s*:\s*|\s+)(?!your\b|a/?c\b|acc|account\b|card\b|بطاق|حساب|"
+    # French "au profit de EDF" (in favour of), Spanish/Portuguese "a/em favor de": the payee.
+    (re.compile(r"\b(?:to|towards|kwenda|para|à|إلى|au profit de|en faveur de|(?:a|em) favor de)(?:\s*:\s*|\s+)(?!your\b|a/?c\b|acc|account\b|card\b|بطاق|حساب|"
                 r"(?:(?:o|a|el|la|su|tu|seu|sua|votre|ton)\s+)?(?:cart[ãa]o|conta|tarjeta|cuenta|carte|compte)\b)"
                 r"(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE), "to"),
     (re.compile(r"(?<!powered )(?<!sms )(?<!alert )\b(?:from|by|kutoka|kupitia|من)\s+"
@@ -765,12 +781,24 @@ _FEE_TAKEN = re.compile(r"\b(?:has been|have been|was|were|is)\s+(?:charged|debi
 _FEE_UNDONE = re.compile(r"waive|revers|refund|not\b|n't\b", re.IGNORECASE)
 
 
+def _bracketed_sentence(text: str, pos: int) -> str:
+    """The sentence at ``pos``, not cut at a dot inside brackets: "An annual fee of AED 315.00 (incl. VAT) has
+    been charged" is one sentence, though "incl. VAT" looks like a sentence's end."""
+    start, end = _sentence_bounds(text, pos)
+    while end < len(text) and text.count("(", start, end) > text.count(")", start, end):
+        sep = _SENTENCE_END.match(text, end)
+        if sep is None:
+            break
+        end = _sentence_bounds(text, sep.end())[1]
+    return text[start:end]
+
+
 def _charged_fee(text: str, found: list[Mention]) -> Mention | None:
     """The one fee of a message with no other amount, when its sentence says it was taken."""
     fees = [m for m in found if m.role == "fee" and m.amount > 0]
     if len(fees) != 1 or any(m.role not in ("fee", "balance") for m in found):
         return None
-    own = _sentence(text, fees[0].start)
+    own = _bracketed_sentence(text, fees[0].start)
     return fees[0] if _FEE_TAKEN.search(own) and not _FEE_UNDONE.search(own) else None
 
 
@@ -867,6 +895,8 @@ class GenericParser:
         own = _sentence(text, amount.start)
         if _OFFER_REWARD.search(own) and _OFFER_TERMS.search(own):
             return ParseResult(Status.NOT_TRANSACTION, self.name, "promotion: the amount is an offer's condition or reward")
+        if _emi_offer(text, amount):
+            return ParseResult(Status.NOT_TRANSACTION, self.name, "promotion: an offer to convert the amount into EMIs")
         if not amount.exact:
             return ParseResult(Status.UNRECOGNIZED, self.name,
                                f"amount printed with more decimals than {amount.currency} has")
@@ -899,13 +929,28 @@ class GenericParser:
 # "credited" or "spent" says. Read in the amount's own sentence only: "OMR 25.000 spent at NOON. Get 5%
 # cashback on your next purchase" is still a purchase.
 # Also Spanish, Portuguese, French and Indonesian ("Obtén 10% de descuento en tu próxima compra mayor a
-# $500", "Dapatkan cashback untuk transaksi minimal Rp 200.000").
+# $500", "Dapatkan cashback untuk transaksi minimal Rp 200.000"). The condition may follow a sender's name:
+# "Citi: Spend $3,000 in the first 3 months and earn a $200 statement credit".
 _OFFER_REWARD = re.compile(r"(?<![^\W\d_])(?:get|earn|win|enjoy|receive|obt[ée]n|obtenha|gana|ganhe|recibe|profitez|"
                            r"b[ée]n[ée]ficiez|dapatkan|nikmati)(?![^\W\d_])", re.IGNORECASE)
-_OFFER_TERMS = re.compile(r"(?:^|[|]\s*)\W*(?:spend|shop|pay|transact)\s+(?!of\b)|\bwhen you (?:spend|shop|pay|use)\b|"
+_OFFER_TERMS = re.compile(r"(?:^|[|:]\s*)\W*(?:spend|shop|pay|transact)\s+(?!of\b)|\bwhen you (?:spend|shop|pay|use)\b|"
                           r"\bfor every\b|\bor more\b|\bminimum spend\b|(?<![^\W\d_])(?:mayor a|superior a|a partir de|"
                           r"o m[áa]s|ou mais|ou plus|minimal|m[íi]nim[oa] de|pr[óo]xima compra|next purchase)(?![^\W\d_])",
                           re.IGNORECASE)
+
+
+# An offer to turn an earlier purchase into instalments, the amount inside the offer: "Convert your purchase of
+# Rs 24,999.00 at CROMA into easy EMIs of Rs 2,199/month". Only when "convert" comes before the amount in its
+# sentence: a real alert's "Rs 24,999 spent at CROMA. Convert to EMI: SMS EMI to 5676766" keeps its purchase.
+_EMI_OFFER = re.compile(r"\bconvert\b[^|]{0,120}?\b(?:in)?to\s+(?:(?:easy|simple|\d+)\s+)?(?:EMIs?|instal?lments?)\b",
+                        re.IGNORECASE)
+
+
+def _emi_offer(text: str, amount: Mention) -> bool:
+    """The amount sits inside an offer to convert it into EMIs (instalments)."""
+    start, end = _sentence_bounds(text, amount.start)
+    m = _EMI_OFFER.search(text, start, end) if "convert" in text[start:amount.start].lower() else None
+    return m is not None and m.start() < amount.start
 
 
 _REF = re.compile(r"\b(?:Ref(?:erence)?(?:\s*(?:No\.?|number))?|RRN|UTR|Txn\s*Id|TrxID|Transaction ID|TxnId|Kumb)"
@@ -916,7 +961,11 @@ _REFUND_CREDIT = re.compile(r"(?:refund|revers|unsuccessful|fail|cancel|reject|v
                             r"\b(?:has|have|was|were|is|are|got)\s+(?:been\s+)?(?:(?:successfully|already|now|fully)\s+)?"
                             r"(?:credited|refunded|reversed)\b"
                             # "Reversal: INR 1,500.00 credited back to A/c XX5566 for failed txn at IRCTC".
-                            r"|(?<!will be )(?<!to be )\bcredited back\b", re.IGNORECASE)
+                            r"|(?<!will be )(?<!to be )\bcredited back\b"
+                            # "Reversal of Rs 2,500.00 credited to your a/c XX4321 ... for failed UPI txn": the
+                            # reversal named first, its amount, then credited (not "to be credited").
+                            r"|\b(?:refund|reversal)\s+(?:of|for)\s+\W{0,2}(?:[A-Za-z]{1,3}\.?\s?)?\d[\d,.]*(?:\s?[A-Z]{3})?"
+                            r"\s+(?:(?:has been|was|is)\s+)?(?:successfully\s+)?credited\b", re.IGNORECASE)
 
 
 def _refund_credit(text: str) -> bool:

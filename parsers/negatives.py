@@ -14,7 +14,10 @@ _TXN_VERB = re.compile(
     # "A payment of OMR 60.000 to OMANTEL was made from your account": done, whatever a footer offers.
     r"(?:was|has been|have been|were) made|money (?:in|out)|"
     # "Your Credit Card ending 1234 has been used for AED 250.00 at SHOP", "was charged EGP 540.00".
-    r"(?:was|has been|were|have been) (?:used (?:for|at|on)|charged))\b"
+    r"(?:was|has been|were|have been) (?:used (?:for|at|on)|charged)|"
+    # A loan paid out ("Congratulations! Your loan ... has been disbursed to your a/c"); Portuguese recebeu
+    # (you received), Spanish recibiste / abonado (credited); Hindi-English "credit ho gaya" (was credited).
+    r"disbursed|receb(?:eu|id[oa])|recibi(?:ste|d[oa])|abonad[oa]|(?:credit|debit|jama) ho gay[aei])\b"
     # Whole words: سيتم خصم ("will be deducted") and لم يتم خصم ("was not deducted") hold تم خصم.
     r"|(?<![^\W\d_])(?:تم خصم|تم إيداع)", re.IGNORECASE)
 
@@ -108,7 +111,7 @@ _WIDER: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "Request for Rs 500.00 from PRIYA SHARMA received on your UPI ID": money asked of the customer by
         # someone, not the customer's own "transfer request of AED 130.00 from account XXXX0003".
         ("payment request, not a payment", r"(?<!transfer )\brequest (?:for|of)\s+\W{0,2}(?:[A-Za-z]{1,3}\.?\s?)?\d[\d,.]*"
-                                           r"\s+from\s+(?!your\b|a/?c\b|acc|account\b|card\b)(?-i:[A-Z][A-Za-z.'\-]+\s)"),
+                                           r"(?:\s?[A-Z]{3})?\s+from\s+(?!your\b|a/?c\b|acc|account\b|card\b)(?-i:[A-Z][A-Za-z.'\-]+\s)"),
         # "You have earned 150 points for your purchase of SAR 150.00": a reward on an earlier transaction.
         ("reward points notice", r"\bearned\s+[\d,]+\s+(?:\w+\s+)?(?:points|miles|stars)\s+(?:for|on)\s+(?:your|the)\b"),
         # A status row of an e-mail table: "Status | Rejected", "Transaction Status: Cancelled".
@@ -119,7 +122,9 @@ _WIDER: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("promotion", r"\bcredited in (?:just )?\d+ (?:seconds|minutes|mins)\b"),
         # Payments set for a later day: "scheduled for 05/03", "programada para", "agendado para", "dijadwalkan".
         ("reminder or due notice", r"\b(?:(?:is |are )?scheduled (?:for|on)|upcoming payment|"
-                                   r"(?:est[áa] )?programad[oa] para|agendad[oa] para|terjadwal|dijadwalkan)\b"),
+                                   r"(?:est[áa] )?programad[oa] para|agendad[oa] para|terjadwal|dijadwalkan|"
+                                   # French "programmé pour le 05/12" (set for).
+                                   r"programm[ée]e?s? pour)\b"),
         # Russian: "Отказ. Покупка 2 500 RUB" (refusal), "отклонена" (declined), "Недостаточно средств"
         # (insufficient funds); a code to type in ("Код: 482913. Никому не говорите код").
         ("declined or failed payment", r"\b(?:отказ|отказано|отклонен[аоы]?|недостаточно средств)\b"),
@@ -127,11 +132,35 @@ _WIDER: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # Thai: "รหัส OTP สำหรับโอนเงิน 5,000.00 บาท ไปยังบัญชี x9012 คือ 482913" (the OTP ... is 482913): the
         # code itself given, not a footer's "อย่าบอกรหัส OTP แก่ผู้อื่น" (never tell the OTP to anyone).
         ("one-time password", r"\bOTP\b[^|]{0,80}?คือ\s*\d{4,8}\b"),
+        # A refund or reversal promised, not made: "Your refund of Rs 1,299.00 has been initiated and will be
+        # credited in 5-7 days", Portuguese "estorno ... será creditado", Spanish "reembolso ... se verá
+        # reflejado", French "remboursement ... sera crédité", Hindi-English "refund ... credit ho jayega".
+        # In the refund's own sentence only; "Refund of Rs 500 credited" stays a credit. The refund is the
+        # message's own, its amount right after it (or before "ka refund"): a purchase alert's footer "Refund, if
+        # any, will be credited to the source account" is no such promise.
+        ("pending or future movement, not done yet",
+         r"(?:\b(?:refund|reversal|estorno|reembolso|remboursement)\s+(?:amount\s+)?(?:of|for|de|du)\s+[^\d|]{0,6}?\d|"
+         r"\d\s+ka\s+refund\b)(?:[^.|]|(?<=\d)\.(?=\d)){0,120}?"
+         r"(?:\bwill be (?:credited|reversed|refunded)|\bser[áa] (?:creditad|acreditad|reembolsad|devolvid)[oa]|"
+         r"\bsera (?:cr[ée]dit|rembours)[ée]e?|\bse ver[áa] reflejad[oa]|\b(?:credit|jama) ho jay?ega)\b"),
+        # Money asked of the customer: Swahili "X ameomba Ksh 2,500 kutoka kwako" (has requested), "Thibitisha
+        # malipo" (confirm the payment, a prompt to enter the PIN).
+        ("payment request, not a payment", r"\b(?:ameomba|amekuomba|thibitisha (?:malipo|muamala))\b"),
+        # A purchase tried and stopped: "blocked after an attempted purchase of USD 980", Spanish "intento de
+        # compra", Portuguese "tentativa de compra", French "tentative de paiement".
+        ("declined or failed payment", r"\b(?:attempted (?:purchase|transaction|payment|transfer)|intento de (?:compra|pago)|"
+                                       r"tentativa de (?:compra|pagamento)|tentative de (?:paiement|transaction))\b"),
+        # A summary of a period, not a movement: "You spent $2,345.67 across 48 transactions in November", "total
+        # credits Rs 85,000.00, total debits ...", Spanish "Resumen de movimientos" (summary of movements).
+        ("statement notice", r"\bacross \d+ (?:transactions|purchases|payments)\b|\btotal (?:credits|debits)\b|"
+                             r"\bresumen de movimientos\b"),
     )
 )
 _WIDER_WORDS = ("couldn't", "could not", "can't", "cannot", "unable", "enough money", "approve", "confirm", "dispute",
                 "complaint", "claim", "request", "earned", "scheduled", "upcoming", "programad", "agendad", "jadwal",
-                "status", "credited in", "отказ", "отклон", "недостаточно", "код", "пароль", "никому", "คือ")
+                "status", "credited in", "отказ", "отклон", "недостаточно", "код", "пароль", "никому", "คือ",
+                "programm", "refund", "revers", "estorno", "reembolso", "rembours", "omba", "thibitisha", "attempt",
+                "intento", "tentativ", "across", "total cred", "total deb", "resumen")
 
 
 # A non-transaction only when no money moved: promotions and statements often quote amounts.
@@ -139,7 +168,9 @@ _WEAK: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern, re.IGNORECASE))
     for reason, pattern in (
         ("statement notice", r"\b(?:e-?statement|statement (?:is|for|of)|statement has been generated)\b"),
-        ("statement notice", r"\b(?:estado de cuenta|relev[ée] de compte|extrato)\b|كشف الحساب|كشف حساب"),
+        ("statement notice", r"\b(?:estado de cuenta|relev[ée] de (?:compte|carte)|extrato)\b|كشف الحساب|كشف حساب"),
+        # "Your KYC is due for update ... Transfers above Rs 50,000 will be blocked": a compliance notice.
+        ("KYC notice", r"\b(?:KYC|know your customer)\b"),
         ("promotion", r"\b(?:offers?\b|cashback|pre-?approved|apply now|congratulations|exclusive deal|"
                       r"use code|limited period|upgrade to|eligible for|click here to avail|visit (?:branch|us))"
                       r"|\b(?:oferta|promoci[óo]n|promo[çc][ãa]o|offre sp[ée]ciale|f[ée]licitations)\b|عرض خاص|عروض"
@@ -182,9 +213,11 @@ _NOT_YET = re.compile(
     # "£45.00 to HOMEPOWER ENERGY will leave your account on 05/03".
     r"will (?:leave|go out of) your (?:account|a/?c)|"
     r"will mature|maturity (?:amount|date|proceeds|value)|is maturing|"
+    # "Your fixed deposit of AED 50,000.00 matures on 20/12/2026" (a date to come, not a payout).
+    r"matures (?:on|in)|due to mature|"
     r"(?:received|sent|presented|deposited|lodged) for clearing|under clearing|under process(?:ing)?|"
     r"(?:is|are|remains?) (?:still )?pending|pre-?authori[sz](?:ation|ed)|(?:temporary|authori[sz]ation) hold|is a hold|"
-    r"ser[áa] (?:acreditad[oa]|debitad[oa]|cargad[oa]|reembolsad[oa])|sera (?:cr[ée]dit[ée]e?|d[ée]bit[ée]e?|rembours[ée]e?)|"
+    r"ser[áa] (?:acreditad[oa]|creditad[oa]|debitad[oa]|cargad[oa]|reembolsad[oa])|sera (?:cr[ée]dit[ée]e?|d[ée]bit[ée]e?|rembours[ée]e?)|"
     r"est en cours de traitement|en proceso)\b"
     # Arabic "will be" / "will not be": سيتم خصم مبلغ ... (a coming instalment), لن يتم ...
     r"|سيتم|سوف يتم|لن يتم",
@@ -200,10 +233,33 @@ _NOT_YET = re.compile(
 # stay transactions). Each runs only when its cheap words are in the text.
 _SET_UP = re.compile(
     r"\b(?:standing (?:instruction|order)s?|(?:new )?(?:beneficiary|payee) (?:has been |was )?(?:added|registered)|"
-    r"added as (?:a )?(?:beneficiary|payee))\b|كمستفيد|مستفيد جديد|إضافة مستفيد|تعليمات دائمة|أمر دائم",
+    r"added as (?:a )?(?:beneficiary|payee)|"
+    # "You have set up a new Direct Debit to BRITISH GAS for £85.00 monthly, first payment on 01/01/2027",
+    # "Your e-mandate for Rs 2,000 has been registered": an authority to collect later, nothing collected.
+    r"set up an? (?:new )?(?:direct debit|(?:e-?)?mandate|auto-?pay)|(?:direct debit|(?:e-?)?mandate|auto-?pay) "
+    r"(?:has been |was )?(?:successfully )?(?:set up|registered|created))\b|كمستفيد|مستفيد جديد|إضافة مستفيد|تعليمات دائمة|أمر دائم",
     re.IGNORECASE,
 )
-_SET_UP_WORDS = ("standing", "beneficiar", "payee", "مستفيد", "دائم")
+# A payment coming up: "Heads up, your £9.99 payment to SPOTIFY is due tomorrow". Only with a number
+# shortly before it in its sentence (the amount), not a confirmation's "Your next payment is due in 30 days".
+_DUE_SOON = re.compile(r"\b(?:is|are) due (?:tomorrow|today|soon|in \d+ days?)\b", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?|]\s")
+
+
+def _due_soon(flat: str) -> bool:
+    """A sum said to be due soon, and nothing else says money moved."""
+    for m in _DUE_SOON.finditer(flat):
+        head = _SENTENCE_BREAK.split(flat[max(0, m.start() - 60):m.start()])[-1]
+        if any(c.isdigit() for c in head):
+            return _unless_moved(_DUE_SOON, flat)
+    return False
+
+
+# Money asked for, not yet paid: "Payment link from ACME SOLUTIONS for ₹4,500.00 ... Pay by 10-12-2026".
+# Like _NOT_YET it decides only when nothing else says money moved ("Rs 4,500 paid via a payment link from
+# ACME" stays a payment).
+_ASKED = re.compile(r"\bpayment link from\b|\bpay by \d{1,2}[-/.]\d{1,2}\b", re.IGNORECASE)
+_SET_UP_WORDS = ("standing", "beneficiar", "payee", "direct debit", "mandate", "autopay", "auto-pay", "مستفيد", "دائم")
 _LIMIT_CHANGE = re.compile(
     r"\b(?:daily|monthly|weekly|transaction|withdrawal|purchase|spend(?:ing)?|credit|card|ATM|POS|e-?commerce|online|"
     r"transfer|contactless)\s+limit\b[^.|]{0,60}?\b(?:(?:has been|have been|was|were|is|are)\s+(?:successfully\s+)?"
@@ -230,6 +286,19 @@ def _unless_moved(pattern: re.Pattern[str], flat: str) -> bool:
 
 FAILED = "declined or failed payment"
 CALLED_OFF = "cancelled or rejected transaction"
+
+# A decline told about an earlier try, beside the one that went through: "Approved: $89.99 at AMAZON.COM
+# on card ending 1234. An earlier attempt for this amount was declined for an incorrect CVV." The clause
+# runs to the end of its sentence; the rest must say the payment was done, or the decline stands.
+_EARLIER_TRY = re.compile(r"\b(?:an?|the|your)\s+(?:earlier|previous|prior|first)\s+(?:attempt|try)\b[^.|]{0,100}",
+                          re.IGNORECASE)
+_DONE = re.compile(r"\b(?:approved|successful(?:ly)?|completed)\b", re.IGNORECASE)
+
+
+def _earlier_try_only(flat: str) -> bool:
+    """The decline is about an earlier try and the rest says this payment was done."""
+    rest = _EARLIER_TRY.sub(" ", flat)
+    return rest != flat and bool(_DONE.search(rest) or _TXN_VERB.search(rest)) and _strong(rest) is None
 
 
 def strong_reason(text: str, subject: str = "") -> str | None:
@@ -285,6 +354,8 @@ def non_transaction_reason(text: str, subject: str = "", *, vouched: bool = Fals
     blob = f"{subject}\n{text}"[:6000]
     flat = " ".join(blob.split())
     strong = _strong(flat) or (None if vouched else _wider(flat))
+    if strong == FAILED and "attempt" in flat.lower() and _earlier_try_only(flat):
+        strong = None if vouched else _wider(_EARLIER_TRY.sub(" ", flat))
     if strong:
         return strong
     if _third_party_received(flat):
@@ -294,6 +365,10 @@ def non_transaction_reason(text: str, subject: str = "", *, vouched: bool = Fals
     low = flat.lower()
     if any(word in low for word in _SET_UP_WORDS) and _unless_moved(_SET_UP, flat):
         return "standing instruction or beneficiary set up, no money moved"
+    if " due " in low and _due_soon(flat):
+        return "pending or future movement, not done yet"
+    if ("payment link" in low or "pay by" in low) and _unless_moved(_ASKED, flat):
+        return "payment request, not a payment"
     if "limit" in low and _unless_moved(_LIMIT_CHANGE, flat):
         return "limit change notice"
     if "recent" in low and _SURVEY.search(flat) and _RECENT.search(flat):
