@@ -202,13 +202,25 @@ def test_processed_mail_is_left_alone_and_an_unfinished_attempt_goes_one_by_one(
         assert spent == 6000
 
 
-def _new_muscat_wording(when: datetime, message_id: str) -> bytes:
-    """Bank Muscat's own authenticated sender in a wording its parser has no template for."""
+def _muscat_text(text: str, message_id: str, date_header: str) -> bytes:
+    """Bank Muscat's own authenticated sender in a plain-text wording its parser has no template for."""
     return (f"Authentication-Results: {mails.dkim_pass()}\r\nFrom: Bank Muscat <noreply@bankmuscat.com>\r\n"
             f"To: me@example.test\r\nSubject: Transaction alert\r\nMessage-ID: {message_id}\r\n"
-            f"Date: {when.strftime('%a, %d %b %Y %H:%M:%S +0000')}\r\nContent-Type: text/plain\r\n\r\n"
-            "Bank Muscat: OMR 12.500 was debited from your account xxxx4411 for a payment to OMANTEL "
-            f"on {when.strftime('%d/%m/%Y')}.\r\n").encode()
+            f"Date: {date_header}\r\nContent-Type: text/plain\r\n\r\n{text}\r\n").encode()
+
+
+def _new_muscat_wording(when: datetime, message_id: str) -> bytes:
+    return _muscat_text("Bank Muscat: OMR 12.500 was debited from your account xxxx4411 for a payment to OMANTEL "
+                        f"on {when.strftime('%d/%m/%Y')}.", message_id, when.strftime("%a, %d %b %Y %H:%M:%S +0000"))
+
+
+def process_all(factory: sessionmaker[Session], ids: list[int], batch: bool) -> None:
+    """In one batch, or one by one."""
+    if batch:
+        process_batch.process_many(factory, ids, NOW)
+    else:
+        for rid in ids:
+            process.process(factory, rid, NOW)
 
 
 @pytest.mark.parametrize("batch", [True, False], ids=["batch", "one_by_one"])
@@ -222,11 +234,7 @@ def test_a_new_wording_of_a_known_bank_lands_on_that_banks_account(make_factory,
         mails.card_purchase("1.000", "NESTO MUSCAT", start, message_id="<known@bankmuscat.com>", auth=mails.dkim_pass()),
         _new_muscat_wording(start + timedelta(hours=1), "<new-wording@bankmuscat.com>"),
     ])
-    if batch:
-        process_batch.process_many(factory, ids, NOW)
-    else:
-        for rid in ids:
-            process.process(factory, rid, NOW)
+    process_all(factory, ids, batch)
     with factory() as s:
         assert [(r.status, r.parser) for r in s.scalars(select(RawEmail).order_by(RawEmail.id))] == [
             ("transaction", "bank_muscat"), ("transaction", "generic")]
@@ -239,10 +247,8 @@ def test_a_new_wording_of_a_known_bank_lands_on_that_banks_account(make_factory,
 
 def _undated_alert(date_header: str, message_id: str) -> bytes:
     """A Bank Muscat alert whose wording gives no time of its own: its time is the Date header's."""
-    return (f"Authentication-Results: {mails.dkim_pass()}\r\nFrom: Bank Muscat <noreply@bankmuscat.com>\r\n"
-            f"To: me@example.test\r\nSubject: Transaction alert\r\nMessage-ID: {message_id}\r\n"
-            f"Date: {date_header}\r\nContent-Type: text/plain\r\n\r\n"
-            "Bank Muscat: OMR 12.500 was debited from your account xxxx4411 for a payment to OMANTEL.\r\n").encode()
+    return _muscat_text("Bank Muscat: OMR 12.500 was debited from your account xxxx4411 for a payment to OMANTEL.",
+                        message_id, date_header)
 
 
 @pytest.mark.parametrize("batch", [True, False], ids=["batch", "one_by_one"])
@@ -258,11 +264,7 @@ def test_an_alert_dated_at_the_end_of_the_calendar_is_counted_when_it_was_stored
         for i, d in enumerate(["Fri, 31 Dec 9999 23:00:00 +0000", "Thu, 01 Jan 1920 00:00:00 +0000",
                                (datetime.now(timezone.utc) + timedelta(days=9)).strftime("%a, %d %b %Y %H:%M:%S +0000")])
     ])
-    if batch:
-        process_batch.process_many(factory, ids, NOW)
-    else:
-        for rid in ids:
-            process.process(factory, rid, NOW)
+    process_all(factory, ids, batch)
     with factory() as s:
         raws = s.scalars(select(RawEmail).order_by(RawEmail.id)).all()
         assert [r.status for r in raws] == ["transaction"] * 3, [r.reason for r in raws]

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from email.message import EmailMessage
 
+import parsers
 from parsers.base import Direction, ParsedTransaction, ParseResult, Status
 
 
@@ -38,3 +40,24 @@ def assert_reads(result: ParseResult, amount: str, currency: str, direction: Dir
     if account is not None:
         assert same_account(account, txn.account), txn.account
     return txn
+
+
+def alert_mail(body: str, sender: str = "alerts@bank.example", subject: str = "Transaction alert") -> bytes:
+    """An alert's text as the plain-text e-mail an SMS gateway or a bank would send."""
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = "me@home.example"
+    msg["Subject"] = subject
+    msg.set_content(body)
+    return msg.as_bytes()
+
+
+def reads_as(body: str, amount: str, currency: str, direction: str, party: str | None, account: str | None) -> None:
+    """The generic parser reads ``body`` as this transaction (a row of a held-out case file)."""
+    assert_reads(parsers.parse_message(alert_mail(body), parser="generic"), amount, currency, direction, party, account)
+
+
+def refused(body: str) -> None:
+    """The generic parser does not count ``body`` (a non-transaction of a held-out case file)."""
+    result = parsers.parse_message(alert_mail(body), parser="generic")
+    assert result.status is not Status.TRANSACTION, result.transaction
