@@ -23,8 +23,8 @@ _CREDIT_CARD = re.compile(r"\bcredit\s+card\b|\bcredit\s+limit\b|\bcr\.?\s*(?:ca
                           re.IGNORECASE)
 
 # A transfer named without its way ("Transfer: +OMR 25.000 from X", "IMPS ..."): a debit unless a sign says otherwise.
-# Russian "перевод" (a transfer) too.
-_WAYLESS_TRANSFER = r"transfer(?:red|ed)?|transfered|trf|imps|neft|rtgs|ift\b|ibft|virement|transferencia|bonifico|تحويل|перевод"
+# Russian "перевод" (a transfer) too, and Brazil's Pix ("Pix agendado de R$ 300,00 para MARIA foi realizado").
+_WAYLESS_TRANSFER = r"transfer(?:red|ed)?|transfered|trf|imps|neft|rtgs|ift\b|ibft|virement|transferencia|bonifico|تحويل|перевод|pix\b"
 # (pattern, direction, kind, tier). Tier 0 phrases settle the direction whatever other
 # words say; tier 1 words say which way the money went; tier 2 words only say that it
 # moved (a "transaction", a "payment"), which means a debit.
@@ -63,6 +63,9 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
     (r"charge[- ]?back\b(?:(?!debit|revers|fee|not\b|n't\b)(?:[^.|]|(?<=\d)\.(?=\d))){0,80}?(?<!\bbe )(?<!being )"
      r"\b(?:credited|processed|refunded|approved|accepted|completed|settled|successful)\b",
      Direction.CREDIT, Kind.REFUND, 0),
+    # Russian "Возврат покупки 1 250 руб. от OZON зачислен" (a purchase given back): the purchase word nearer the
+    # amount must not make it a debit. Not "возврат кредита" (a loan repaid, money out).
+    (r"возврат\s+(?:покупки|средств|платежа|денег|по\s+операции)", Direction.CREDIT, Kind.REFUND, 0),
     # Arabic استرداد / مسترد ("refund", "refunded"); Portuguese estorno (a purchase given back), Spanish reembolso,
     # French remboursement.
     (r"refund(?:ed)?|revers(?:ed|al)|cash\s?back credited|estorn(?:o|ad[oa])|reembols(?:o|ad[oa])|"
@@ -106,6 +109,8 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
      # Spanish abonado (credited: "Se ha abonado ... en tu cuenta"), Indonesian dikreditkan (credited).
      r"abonad[oa]|dikreditkan|"
      r"cr[ée]dit[oa]?|reçu|creditad[oa]|إيداع|تم إيداع|استلام|وارد|jama|"
+     # Hindi जमा किया गया / जमा हो गया (was credited); not जमा किया जाएगा / जमा होगा (will be).
+     r"जमा\s+(?:किया\s+गया|किए\s+गए|की\s+गई|हो\s+गया|हो\s+गई|हुआ|हुए)|"
      # Russian пополнение/зачисление/поступление (top-up, credit, incoming), Ukrainian поповнення/зарахування/
      # надходження; Turkish gelmiştir (came in), yatırılmıştır (was paid in), hesabınıza (to your account;
      # not hesabınızdan, from it).
@@ -133,6 +138,8 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
      # obciążenie/obciążono (Polish "charge"/"charged").
      r"withdrew|afgeschreven|addebitat[oai]|addebito|obci[ąa][żz]\w*|didebet|didebit(?:kan)?|"
      r"pr[ée]lev[ée]e?s?(?![^\W\d_])|pr[ée]l[èe]vement|"
+     # Swahili imetozwa/umetozwa/zimetozwa (has been / you have been charged: "Ada ya huduma Ksh 30.00 imetozwa").
+     r"(?:i|u|zi)metozwa|"
      # Russian списание/списано, Ukrainian списання (debit, debited).
      r"списани|списан[оа]?(?![^\W\d_])|списання", Direction.DEBIT, Kind.DEBIT, 1),
     # "using your Credit Card" (the masked "_" run), paiement/pagamento/pago/betaling ("payment").
@@ -201,6 +208,9 @@ _STOP = (r"(?=\s+(?:on|via|using|with|ref|avl|avail|available|bal|balance|if|not
          r"transaction|upi|info|rrn|utr|card|carte|tarjeta|karta|kartou|kartya|kort|a/?c|acct|account|credited|debited|accreditat[oa]|addebitat[oa]|reference|trx|tx|"
          # French "débité", "crédité", "prélevé" (debited, credited, taken).
          r"débitée?s?|créditée?s?|prélevée?s?|"
+         # Indonesian/Malay "telah" (has been: "dari SHOPEE telah dikreditkan"), Russian зачислен/списан (credited,
+         # debited: "от OZON зачислен на карту").
+         r"telah|зачислен[аоы]?|списан[аоы]?|"
          r"failed)\b"
          r"|\s+(?:was|were|is|has|have)\s+(?:been\s+)?(?:[a-z]+ed|made|paid|sent|taken)\b|\s+total\s+(?:fee|charges?|amount)\b|(?<!\bmr)(?<!\bmrs)(?<!\bms)[.;|]\s|[.;|]$|\s+;|\s[-/]\s|\(|$|\s{2,}|,\s*(?:avl|bal|on|ref|your|the|a/?c|acct|account|akaunti|conta|cuenta)\b|,\s+an?\s"
          r"|\.(?=(?:rrn|utr|ref|avl|bal|txn|upi|not|call|sms|your|info|if)\b)"
@@ -288,8 +298,10 @@ _PARTY = (
     # Indonesian "di TOKO" (at), Spanish/Portuguese/French/Indonesian "de/desde/dari NAME" (from), Indonesian
     # "ke NAME" (to): a capitalised name only, so "de 150,00 EUR" or "de la part" is never one.
     (re.compile(r"(?<![^\W\d_])di\s+(?P<v>(?-i:[A-Z])[^\n]+?)" + _STOP, re.IGNORECASE), "at"),
-    # Italian "da MARCO ROSSI" (from) too.
-    (re.compile(r"(?<![^\W\d_])(?:de|desde|dari|von|da)\s+(?P<v>(?-i:[A-Z])[^\n]+?)" + _STOP, re.IGNORECASE), "from"),
+    # Italian "da MARCO ROSSI" (from) too. Not an amount ("estorno de R$ 59,90 de MERCADO LIVRE", "de USD 20"):
+    # a match there, refused by the cleaning, would swallow the "de NAME" after it.
+    (re.compile(r"(?<![^\W\d_])(?:de|desde|dari|von|da)\s+(?!(?-i:[A-Z]{0,3})\$\s?\d|(?-i:[A-Z]{2,3})\s?\d)"
+                r"(?P<v>(?-i:[A-Z])[^\n]+?)" + _STOP, re.IGNORECASE), "from"),
     # Swahili "kwa NAME" ("Umelipa Tsh 12,000 kwa DUKA"); "kwa" is also "by/on" ("kwa wakati"), hence the capital.
     (re.compile(r"(?<![^\W\d_])kwa\s+(?P<v>(?-i:[A-Z])[^\n]+?)" + _STOP, re.IGNORECASE), "to"),
     (re.compile(r"(?<![^\W\d_])ke\s+(?P<v>(?-i:[A-Z])[^\n]+?)" + _STOP, re.IGNORECASE), "to"),

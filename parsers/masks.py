@@ -37,7 +37,8 @@ _LABEL = (
 )
 _LABELLED = re.compile(
     # Thai writes the account word inside a phrase with no spaces ("จากบัญชี x1234", "บชX123456X").
-    r"(?:(?<![^\W\d_])|(?=บช|บัญชี))" + _LABEL + r"(?:\.(?!\.))?\s*(?:no\.?|number|num|#(?!#))?\s*(?:[:.](?!\.))?\s*['\"‘’“”]?"
+    # Malay/Indonesian put "your" between the word and the digits: "ke akaun anda 4321", "rekening Anda 1234".
+    r"(?:(?<![^\W\d_])|(?=บช|บัญชี))" + _LABEL + r"(?:\s+(?:anda|kamu)\b)?(?:\.(?!\.))?\s*(?:no\.?|number|num|#(?!#))?\s*(?:[:.](?!\.))?\s*['\"‘’“”]?"
     # "account 012-345678-901": an account number printed in dashed groups, whole.
     # Not an amount after the label: "Platba kartou: 349,00 CZK".
     r"(?P<m>" + _MASKED + r"|\d{2,6}(?:-\d{2,10}){1,3}\b|\d{3,20}\b(?![.,]\d)"

@@ -7,6 +7,7 @@ over an amount found in the text. Returns a short reason, or None.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _TXN_VERB = re.compile(
     r"\b(?:debited|credited|spent|paid|sent|received|withdrawn|withdrew|purchase|transferred|deposited|"
@@ -17,9 +18,14 @@ _TXN_VERB = re.compile(
     r"(?:was|has been|were|have been) (?:used (?:for|at|on)|charged)|"
     # A loan paid out ("Congratulations! Your loan ... has been disbursed to your a/c"); Portuguese recebeu
     # (you received), Spanish recibiste / abonado (credited); Hindi-English "credit ho gaya" (was credited).
-    r"disbursed|receb(?:eu|id[oa])|recibi(?:ste|d[oa])|abonad[oa]|(?:credit|debit|jama) ho gay[aei])\b"
-    # Whole words: سيتم خصم ("will be deducted") and لم يتم خصم ("was not deducted") hold تم خصم.
-    r"|(?<![^\W\d_])(?:تم خصم|تم إيداع)", re.IGNORECASE)
+    r"disbursed|receb(?:eu|id[oa])|recibi(?:ste|d[oa])|abonad[oa]|(?:credit|debit|jama) ho gay[aei]|"
+    # Portuguese "foi realizado / efetuado" (was made: "Pix agendado de R$ 300,00 ... foi realizado hoje"), not
+    # "não foi realizado" (was not).
+    r"(?<!não )(?<!nao )foi (?:realizad|efetuad)[oa])\b"
+    # Whole words: سيتم خصم ("will be deducted") and لم يتم خصم ("was not deducted") hold تم خصم. تم / تمت إضافة
+    # ("has been added") of money: "تم إضافة استرداد نقدي بقيمة AED 45.00 إلى بطاقتك" (cashback added to your card);
+    # not "تمت إضافة أحمد كمستفيد" (a beneficiary added).
+    r"|(?<![^\W\d_])(?:تم خصم|تم إيداع|تمت? إضافة (?:مبلغ|استرداد|كاش ?باك|أرباح|فوائد|رصيد))", re.IGNORECASE)
 
 # Always a non-transaction, whatever else the text says.
 _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -154,13 +160,41 @@ _WIDER: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # credits Rs 85,000.00, total debits ...", Spanish "Resumen de movimientos" (summary of movements).
         ("statement notice", r"\bacross \d+ (?:transactions|purchases|payments)\b|\btotal (?:credits|debits)\b|"
                              r"\bresumen de movimientos\b"),
+        # Declines in words _STRONG does not hold: Portuguese "Compra de R$ 89,90 em AMAZON negada" (denied), Thai
+        # "ถูกปฏิเสธ" (was refused), Swahili "Muamala ... haukufanikiwa" / "Malipo ... hayakufanikiwa" (did not
+        # succeed: the negative prefix agrees with the noun's class, ha-i- being the only one _STRONG knows).
+        ("declined or failed payment", r"\b(?:negad[oa]|ha(?:u|ya|li|zi|ku)kufanikiwa)\b|ถูกปฏิเสธ"),
+        # Portuguese "Pix ... não foi concluído" (was not completed), Spanish / Portuguese "saldo insuficiente".
+        ("declined or failed payment", r"\bn[ãa]o foi (?:conclu[íi]d|realizad|efetuad|processad|aprovad)[oa]\b|"
+                                       r"\bsaldo insuficiente\b"),
+        # Money asked of the customer: Portuguese "JOSE SANTOS solicitou um Pix de R$ 75,00" (asked for), Spanish
+        # "JUAN PEREZ te pidió $50.000" (asked you for).
+        ("payment request, not a payment", r"\bsolicitou (?:um |uma )?(?:pix|pagamento|transfer[êe]ncia)\b|"
+                                           r"\bte (?:pidi[óo]|ha pedido|est[áa] pidiendo)\b"),
+        # A code to type in, in Swahili: "Nambari yako ya uthibitisho ni 483920" (your confirmation number is), the
+        # code itself given. Not "namba ya siri" (PIN): a real M-Pesa-style credit says "Tumia namba ya siri XXXXX
+        # kutoa pesa" (use the PIN to withdraw the cash you received).
+        ("one-time password", r"\b(?:nambari|namba|msimbo)\s+(?:yako\s+)?ya\s+uthibitisho\s+(?:ni\s+)?\d{4,8}\b"),
+        # Money asked of the customer: Russian "ИВАН ПЕТРОВ запрашивает у вас 1 000 руб." (is requesting from you).
+        ("payment request, not a payment", r"\bзапрашива(?:ет|ют)\s+(?:у\s+вас|перевод|оплату)\b"),
+        # A debit announced, not made: French "Prélèvement à venir de 49,99 EUR" (direct debit to come). Here,
+        # not among the "unless money moved" checks: the bank's own name ("Crédit Agricole") reads as credited.
+        ("reminder or due notice", r"\bpr[ée]l[èe]vements?\s+(?:[àa]\s+venir|pr[ée]vus?)\b"),
+        # An invitation to buy in Indian languages written in Latin letters: "AMAZON-il Rs 5,000 mele purchase
+        # pannunga" (Tamil "please do"), "Rs 10,000 ki shopping karein" (Hindi): the offer's condition, whose
+        # "purchase" would otherwise say money moved.
+        ("promotion", r"\b(?:purchase|shopping|spend|transaction|payment)\s+(?:karein|kijiye|karo|pannunga|pannungal|"
+                      r"cheyyandi|cheyandi|maadi)\b"),
     )
 )
 _WIDER_WORDS = ("couldn't", "could not", "can't", "cannot", "unable", "enough money", "approve", "confirm", "dispute",
                 "complaint", "claim", "request", "earned", "scheduled", "upcoming", "programad", "agendad", "jadwal",
                 "status", "credited in", "отказ", "отклон", "недостаточно", "код", "пароль", "никому", "คือ",
                 "programm", "refund", "revers", "estorno", "reembolso", "rembours", "omba", "thibitisha", "attempt",
-                "intento", "tentativ", "across", "total cred", "total deb", "resumen")
+                "intento", "tentativ", "across", "total cred", "total deb", "resumen", "negad", "kufanikiwa",
+                "ถูกปฏิเสธ", "ya uthibitisho", "запрашива", "venir", "prévu", "prevu", "karein", "kijiye",
+                "karo", "pannunga", "cheyyandi", "cheyandi", "maadi", "foi", "insuficiente", "solicitou", "te pid", "te ha pedido",
+                "te está pidiendo", "te esta pidiendo")
 
 
 # A non-transaction only when no money moved: promotions and statements often quote amounts.
@@ -174,6 +208,10 @@ _WEAK: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("promotion", r"\b(?:offers?\b|cashback|pre-?approved|apply now|congratulations|exclusive deal|"
                       r"use code|limited period|upgrade to|eligible for|click here to avail|visit (?:branch|us))"
                       r"|\b(?:oferta|promoci[óo]n|promo[çc][ãa]o|offre sp[ée]ciale|f[ée]licitations)\b|عرض خاص|عروض"
+                      # Loans and credit offered: Spanish "Te ofrecemos un crédito", "preaprobado", Portuguese
+                      # "pré-aprovado"; Vietnamese "Ưu đãi" / "Uu dai" (offer), Thai โปรโมชั่น (promotion) and
+                      # เมื่อใช้จ่ายครบ (when your spend reaches).
+                      r"|\b(?:te ofrecemos|pre-?aprobad[oa]|pr[ée]-?aprovad[oa]|[uư]u [dđ][aã]i)\b|โปรโมชั่น|เมื่อใช้จ่ายครบ"
                       # "get" and "cashback" (خصم in an offer is a discount, not a deduction).
                       r"|احصل على|استرداد نقدي"),
         # "Revised schedule of charges: ATM withdrawal at other banks OMR 0.500": a price list.
@@ -218,7 +256,12 @@ _NOT_YET = re.compile(
     r"(?:received|sent|presented|deposited|lodged) for clearing|under clearing|under process(?:ing)?|"
     r"(?:is|are|remains?) (?:still )?pending|pre-?authori[sz](?:ation|ed)|(?:temporary|authori[sz]ation) hold|is a hold|"
     r"ser[áa] (?:acreditad[oa]|creditad[oa]|debitad[oa]|cargad[oa]|reembolsad[oa])|sera (?:cr[ée]dit[ée]e?|d[ée]bit[ée]e?|rembours[ée]e?)|"
-    r"est en cours de traitement|en proceso)\b"
+    r"est en cours de traitement|en proceso|"
+    # Portuguese agendado (scheduled: "Pix agendado de R$ 250,00 para JOAO em 05/12"); one done says "foi realizado".
+    r"agendad[oa]s?|"
+    # French "sera prélevée le 10/12" (will be taken), Spanish "se realizará el 05/12" / "se cargará" (will be
+    # made / charged), Portuguese "será realizado".
+    r"sera pr[ée]lev[ée]e?s?|se (?:realizar|cargar|debitar|cobrar)[áa]|ser[áa] realizad[oa])\b"
     # Arabic "will be" / "will not be": سيتم خصم مبلغ ... (a coming instalment), لن يتم ...
     r"|سيتم|سوف يتم|لن يتم",
     re.IGNORECASE,
@@ -253,6 +296,18 @@ def _due_soon(flat: str) -> bool:
         if any(c.isdigit() for c in head):
             return _unless_moved(_DUE_SOON, flat)
     return False
+
+
+# A bill or instalment falling due, in other languages: Spanish "el pago mínimo ... vence el 15/12", Portuguese
+# "vence em 10/12", Indonesian "jatuh tempo" (falls due) / "pembayaran minimum", Thai ยอดชำระขั้นต่ำ (minimum
+# payment) / ครบกำหนด (due), Vietnamese "đến hạn" (falls due) / "nhắc nợ" (debt reminder), Turkish "asgari ödeme"
+# (minimum payment). Decides only when nothing else says money moved ("Pago recibido ... vence el" is not one).
+_DUE_ABROAD = re.compile(r"\b(?:pago m[íi]nimo|pagamento m[íi]nimo|vence (?:el|em|en|hoy|amanh[ãa]|ma[ñn]ana)|"
+                         r"jatuh tempo|pembayaran minimum|[dđ][eế]n h[aạ]n|nh[aắ]c n[oợ]|asgari [öo]deme)\b"
+                         # The text arrives NFKC-normalised (parsers.extract), which splits Thai's SARA AM (ำ).
+                         + unicodedata.normalize("NFKC", r"|ยอดชำระขั้นต่ำ|ครบกำหนด"), re.IGNORECASE)
+_DUE_ABROAD_WORDS = ("nimo", "vence", "jatuh tempo", "pembayaran minimum", "han", "nhac no", "nhắc nợ", "asgari",
+                     *(unicodedata.normalize("NFKC", w) for w in ("ยอดชำระขั้นต่ำ", "ครบกำหนด")))
 
 
 # Money asked for, not yet paid: "Payment link from ACME SOLUTIONS for ₹4,500.00 ... Pay by 10-12-2026".
@@ -365,6 +420,8 @@ def non_transaction_reason(text: str, subject: str = "", *, vouched: bool = Fals
     low = flat.lower()
     if any(word in low for word in _SET_UP_WORDS) and _unless_moved(_SET_UP, flat):
         return "standing instruction or beneficiary set up, no money moved"
+    if any(word in low for word in _DUE_ABROAD_WORDS) and _unless_moved(_DUE_ABROAD, flat):
+        return "reminder or due notice"
     if " due " in low and _due_soon(flat):
         return "pending or future movement, not done yet"
     if ("payment link" in low or "pay by" in low) and _unless_moved(_ASKED, flat):
