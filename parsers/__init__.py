@@ -121,8 +121,7 @@ def parse_message(
 def _from_the_bank(auth: Authentication, bank: BankParser) -> bool:
     """The mail is from ``bank``'s own domain with dkim=pass (or inside a forward the user opted in to):
     not merely a mention of the bank in another bank's alert."""
-    return (auth.dkim in ("pass", "forwarded") and bool(auth.domain)
-            and under_any(auth.domain or "", bank.sender_domains))
+    return auth.dkim in ("pass", "forwarded") and under_any(auth.domain or "", bank.sender_domains)
 
 
 def _run(chosen: BankParser, alert: Alert) -> ParseResult:

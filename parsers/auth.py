@@ -38,11 +38,8 @@ def under(domain: str, parent: str) -> bool:
 
 
 def under_any(domain: str, parents: Iterable[str]) -> bool:
-    """``domain`` is one of ``parents`` or under one: the domain and each of its own parents
-    looked up in a set, instead of a suffix test per bank (dozens, for every mail)."""
-    labels = domain.lower().rstrip(".").split(".")
-    return not _domain_set(parents if isinstance(parents, frozenset) else frozenset(parents)).isdisjoint(
-        ".".join(labels[i:]) for i in range(len(labels)))
+    """``domain`` is one of ``parents`` or under one."""
+    return bool(_parents_among(domain, parents))
 
 
 @lru_cache(maxsize=16)
@@ -180,8 +177,8 @@ def aligned(domain: str, signer: str, bank_domains: Iterable[str] = ()) -> bool:
 
 
 def _parents_among(domain: str, domains: Iterable[str]) -> list[str]:
-    """Of ``domains`` (normalised), the ones ``domain`` is or is under: its own parents looked up
-    in a set (this runs for every dkim result of every mail, against every bank's domain)."""
+    """Of ``domains`` (normalised), the ones ``domain`` is or is under: the domain and each of its own
+    parents looked up in a set, instead of a suffix test per bank (dozens, for every mail)."""
     known = _domain_set(domains if isinstance(domains, frozenset) else frozenset(domains))
     labels = domain.lower().rstrip(".").split(".")
     return [p for p in (".".join(labels[i:]) for i in range(len(labels))) if p in known]

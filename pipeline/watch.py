@@ -223,22 +223,21 @@ def watch_all(
         rows = s.execute(select(MailAccount.id, MailAccount.folders).where(MailAccount.enabled.is_(True))).all()
     threads = []
     for account_id, folders in rows:
-        for _, t in _start_watchers(factory, account_id, folders, on_stored, settings, stop, cafile):
-            threads.append(t)
+        threads += _start_watchers(factory, account_id, folders, on_stored, settings, stop, cafile)
     return threads
 
 
 def _start_watchers(factory: sessionmaker[Session], account_id: int, folders: list[str] | None,
                     on_stored: Callable[[list[int]], None], settings: config.Settings, stop: threading.Event,
-                    cafile: str | None) -> list[tuple[Watcher, threading.Thread]]:
+                    cafile: str | None) -> list[threading.Thread]:
     """One watcher thread per folder of the mailbox (IDLE watches one folder), all on one stop event."""
-    started = []
+    threads = []
     for folder in dict.fromkeys(folders or ["INBOX"]):  # a folder named twice is watched once
         w = Watcher(factory, account_id, on_stored, settings, stop, cafile, folder=folder)
         t = threading.Thread(target=w.run, name=f"watch-{account_id}-{folder}", daemon=True)
         t.start()
-        started.append((w, t))
-    return started
+        threads.append(t)
+    return threads
 
 
 # What a watcher's connection depends on: a change restarts it (a fixed password applies now,
@@ -252,7 +251,6 @@ class _Running:
     """A mailbox's watchers, one per folder, and the stop event they share."""
 
     stop: threading.Event
-    watchers: list[Watcher]
     threads: list[threading.Thread]
     fingerprint: tuple[Any, ...]
 
@@ -272,10 +270,9 @@ class Supervisor:
     cafile: str | None = None
     running: dict[int, _Running] = field(default_factory=dict)
     _waiting_logged: bool = False
-    _folders: dict[int, list[str]] = field(default_factory=dict)  # of the last ``enabled`` read
 
-    def enabled(self) -> dict[int, tuple[Any, ...]]:
-        """Enabled mailbox id -> its connection settings (a change restarts its watchers)."""
+    def enabled(self) -> dict[int, tuple[tuple[Any, ...], list[str]]]:
+        """Enabled mailbox id -> (its connection settings, a change of which restarts its watchers; its folders)."""
         from sqlalchemy import select
 
         with self.factory() as s:
@@ -283,8 +280,7 @@ class Supervisor:
                 select(MailAccount.id, MailAccount.folders, *_CONNECTION)
                 .where(MailAccount.enabled.is_(True)).order_by(MailAccount.id)
             ).all()
-        self._folders = {row[0]: list(row[1] or ["INBOX"]) for row in rows}
-        return {row[0]: tuple(repr(v) for v in row[2:]) for row in rows}
+        return {row[0]: (tuple(repr(v) for v in row[2:]), list(row[1] or ["INBOX"])) for row in rows}
 
     def sync(self) -> None:
         """Start, stop or restart watchers to match the enabled mailboxes."""
@@ -293,7 +289,7 @@ class Supervisor:
             logger.info("mailbox %s removed or disabled: stopping its watcher", account_id,
                         extra={"mail_account_id": account_id})
             self._stop(account_id)
-        for account_id, fingerprint in wanted.items():
+        for account_id, (fingerprint, folders) in wanted.items():
             current = self.running.get(account_id)
             if current is not None and current.alive and current.fingerprint == fingerprint:
                 continue
@@ -304,16 +300,15 @@ class Supervisor:
                 self._stop(account_id)
             else:
                 logger.info("watching mailbox %s", account_id, extra={"mail_account_id": account_id})
-            self._start(account_id, fingerprint)
+            self._start(account_id, fingerprint, folders)
         if not wanted and not self._waiting_logged:
             logger.warning("no enabled mailbox: waiting for an enabled mailbox (`spendwatch mailbox add`)")
         self._waiting_logged = not wanted
 
-    def _start(self, account_id: int, fingerprint: tuple[Any, ...]) -> None:
+    def _start(self, account_id: int, fingerprint: tuple[Any, ...], folders: list[str]) -> None:
         stop = threading.Event()
-        started = _start_watchers(self.factory, account_id, self._folders.get(account_id), self.on_stored,
-                                  self.settings, stop, self.cafile)
-        self.running[account_id] = _Running(stop, [w for w, _ in started], [t for _, t in started], fingerprint)
+        threads = _start_watchers(self.factory, account_id, folders, self.on_stored, self.settings, stop, self.cafile)
+        self.running[account_id] = _Running(stop, threads, fingerprint)
 
     def _stop(self, account_id: int) -> None:
         # No join: the threads cut their connections and end; a fetch under way finishes under

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, HTTPException
@@ -10,7 +11,7 @@ from sqlalchemy import select
 from api.deps import NotFound, PathId, SessionDep, UserDep
 from api.schemas import MailboxIn, MailboxPatch
 from models import MailAccount
-from pipeline import config, hosts, secret_guard, secrets
+from pipeline import config, mailbox_edit, secret_guard, secrets
 
 router = APIRouter(prefix="/api/mailboxes", tags=["mailboxes"])
 
@@ -33,19 +34,12 @@ def _owned(s: SessionDep, user_id: int, mailbox_id: int) -> MailAccount:
     return a
 
 
-def _name_free(s: SessionDep, user_id: int, name: str, other_than: int | None = None) -> None:
-    q = select(MailAccount.id).where(MailAccount.user_id == user_id, MailAccount.name == name)
-    found = s.scalar(q)
-    if found is not None and found != other_than:
-        raise HTTPException(status_code=409, detail=f"name: a mailbox {name!r} exists already")
-
-
-def _host_allowed(host: str, port: int) -> None:
-    """422 for a host inside the network on an install that says so (SPENDWATCH_MAILBOX_PRIVATE_HOSTS=false)."""
+def _checked(edit: Callable[[], None]) -> None:
+    """pipeline.mailbox_edit's refusals as HTTP answers: 409 for a name in use, else 422."""
     try:
-        hosts.check_host(host, port, config.get().mailbox_private_hosts)
-    except hosts.HostRefused as exc:
-        raise HTTPException(status_code=422, detail=str(exc)) from None
+        edit()
+    except mailbox_edit.MailboxEditError as exc:
+        raise HTTPException(status_code=409 if exc.conflict else 422, detail=str(exc)) from None
 
 
 @router.get("")
@@ -56,8 +50,8 @@ def list_mailboxes(s: SessionDep, user: UserDep) -> list[dict[str, Any]]:
 
 @router.post("", status_code=201)
 def create_mailbox(body: MailboxIn, s: SessionDep, user: UserDep) -> dict[str, Any]:
-    _name_free(s, user.id, body.name)
-    _host_allowed(body.host, body.port)
+    _checked(lambda: mailbox_edit.name_free(s, user.id, body.name))
+    _checked(lambda: mailbox_edit.host_allowed(body.host, body.port))
     data = body.model_dump(exclude={"password"})
     if data["poll_interval_s"] is None:
         data["poll_interval_s"] = config.get().poll_interval_s
@@ -78,19 +72,11 @@ def get_mailbox(mailbox_id: PathId, s: SessionDep, user: UserDep) -> dict[str, A
 def patch_mailbox(mailbox_id: PathId, body: MailboxPatch, s: SessionDep, user: UserDep) -> dict[str, Any]:
     a = _owned(s, user.id, mailbox_id)
     changes = body.model_dump(exclude_unset=True)
-    if changes.get("name"):
-        _name_free(s, user.id, changes["name"], a.id)
     changes.pop("password", None)
-    if changes.get("host") or changes.get("port"):
-        _host_allowed(changes.get("host") or a.host, changes.get("port") or a.port)
+    _checked(lambda: mailbox_edit.apply_changes(s, a, changes))
     if body.password is not None:
         a.password_enc = secret_guard.encrypt_new(s, body.password.get_secret_value())
-    for key, value in changes.items():
-        if value is None and key not in ("action_folder",):
-            continue
-        setattr(a, key, value)
-    if changes or body.password is not None:
-        a.refused_polls = 0  # the user changed something: polled again at its interval, not the backoff
+        a.refused_polls = 0  # a new password: polled again at its interval, not the backoff
     s.flush()
     return _json(a)
 

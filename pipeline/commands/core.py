@@ -334,7 +334,7 @@ def mailbox_edit(
     from pydantic import ValidationError
 
     from api.schemas import MailboxPatch
-    from pipeline import hosts
+    from pipeline import mailbox_edit
 
     if sender and no_senders:
         fail("--sender and --no-senders: one or the other")
@@ -352,22 +352,10 @@ def mailbox_edit(
         fail("nothing to change: give at least one option (see --help)")
     with open_db().begin() as s:
         acct = _mailbox(s, mailbox_id)
-        if "name" in changes:
-            other = s.scalar(select(MailAccount.id).where(MailAccount.user_id == acct.user_id,
-                                                          MailAccount.name == changes["name"]))
-            if other is not None and other != acct.id:
-                fail(f"a mailbox named {changes['name']!r} already exists (#{other})")
-        if "host" in changes or "port" in changes:
-            try:
-                hosts.check_host(changes.get("host", acct.host), changes.get("port", acct.port),
-                                 config.get().mailbox_private_hosts)
-            except hosts.HostRefused as exc:
-                fail(str(exc))
-        if changes.get("action", acct.action) == "move" and not changes.get("action_folder", acct.action_folder):
-            fail("--action move needs --action-folder")
-        for key, value in changes.items():
-            setattr(acct, key, value)
-        acct.refused_polls = 0  # the user changed something: polled again at its interval, not the backoff
+        try:
+            mailbox_edit.apply_changes(s, acct, changes)
+        except mailbox_edit.MailboxEditError as exc:
+            fail(f"--{exc}")
         label = acct.name
     out.print(escape(f"mailbox #{mailbox_id} {label}: updated {', '.join(sorted(changes))}"))
 

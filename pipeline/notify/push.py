@@ -88,6 +88,9 @@ class _Answer:
 _answer: contextvars.ContextVar[_Answer | None] = contextvars.ContextVar("spendwatch_push_answer", default=None)
 
 
+_STATUS = re.compile(r"error=(\d{3})\b")  # Apprise's "Failed to send ...: Unauthorized, error=401."
+
+
 class _Listen(logging.Handler):
     """Keeps only the status of Apprise's warning: its text names the topic or URL (a secret)."""
 
@@ -101,9 +104,6 @@ class _Listen(logging.Handler):
             answer.status = int(found.group(1))
         elif "connection error" in text.lower():
             answer.unreachable = True
-
-
-_STATUS = re.compile(r"error=(\d{3})\b")
 
 
 def refusal(status: int | None, unreachable: bool) -> str:

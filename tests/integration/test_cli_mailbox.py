@@ -171,7 +171,7 @@ def test_a_mailbox_is_edited_from_the_terminal(cli):
     assert "--poll_interval_s" in cli("mailbox", "edit", "1", "--poll-interval", "0", code=2)
     assert "--tls_mode" in cli("mailbox", "edit", "1", "--tls", "ssl3", code=2)
     assert "--port" in cli("mailbox", "edit", "1", "--port", "70000", code=2)
-    assert "needs --action-folder" in cli("mailbox", "edit", "1", "--action", "move", code=2)
+    assert "--action_folder: required when action is move" in cli("mailbox", "edit", "1", "--action", "move", code=2)
     assert "no mailbox #7" in cli("mailbox", "edit", "7", "--poll-interval", "60", code=2)
     add(cli, "other")
     assert "already exists" in cli("mailbox", "edit", "2", "--name", "bank", code=2)
