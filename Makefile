@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test venv lint bench fuzz clean
+.PHONY: demo test venv lint bench fuzz faults clean
 
 $(BIN)/spendwatch: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,13 @@ FUZZ_ARGS ?=
 fuzz: venv
 	bash scripts/install-test-deps.sh
 	$(BIN)/python -m tests.fuzz.run --cases 100000 --store-cases 10000 --db postgres $(FUZZ_ARGS)
+
+# The fault-injection tests (tests/faults/, 200 alerts each in make test) with more alerts:
+# FAULT_MESSAGES per test (every wait grows with it), the invariants and the report the same.
+FAULT_MESSAGES ?= 2000
+faults: venv
+	bash scripts/install-test-deps.sh
+	SPENDWATCH_TEST_FAULT_MESSAGES=$(FAULT_MESSAGES) $(BIN)/pytest -q -p no:cacheprovider tests/faults
 
 clean:
 	rm -rf $(VENV) demo-out .pytest_cache .mypy_cache .ruff_cache

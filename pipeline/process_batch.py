@@ -26,6 +26,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from sqlalchemy import BindParameter, Select, Table, bindparam, func, insert, select, text, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 import parsers
 from models import BankAccount, RawEmail, RawStatus, Transaction, User
@@ -177,6 +178,9 @@ def _process(s: Session, ids: list[int], now: datetime, settings: config.Setting
 
 _TXNS = cast(Table, Transaction.__table__)
 _TXN_COLUMNS = [c.key for c in _TXNS.columns if c.key not in ("id", "created_at")]  # created_at: its default
+# A field never set on the object reads None; as the flush did, the column's default goes in instead.
+_TXN_DEFAULTS = {c.key: c.default.arg for c in _TXNS.columns
+                 if c.key in _TXN_COLUMNS and isinstance(c.default, ScalarElementColumnDefault)}
 
 
 def _insert_transactions(s: Session, txns: list[Transaction]) -> None:
@@ -189,10 +193,16 @@ def _insert_transactions(s: Session, txns: list[Transaction]) -> None:
     """
     if not txns:
         return
-    rows = [{key: getattr(txn, key) for key in _TXN_COLUMNS} for txn in txns]
+    rows = []
+    for txn in txns:
+        row = {key: getattr(txn, key) for key in _TXN_COLUMNS}
+        for key, default in _TXN_DEFAULTS.items():
+            if row[key] is None:
+                row[key] = default
+        rows.append(row)
     # Matched back by raw_email_id (unique), not by the order of the answer.
     stmt = insert(_TXNS).returning(_TXNS.c.raw_email_id, _TXNS.c.id)
-    ids: dict[int | None, int] = dict(s.execute(stmt, rows).tuples().all())
+    ids: dict[int | None, int] = {raw_id: txn_id for raw_id, txn_id in s.execute(stmt, rows)}
     for txn in txns:
         txn.id = ids[txn.raw_email_id]
 

@@ -33,6 +33,26 @@ from tests.servers.smtp import SmtpSink
 from tests.support import mails
 from tests.support.service import Service, running_service, service_database, wait_for
 
+# make test drives each fault test with 200 alerts (the folder stays within a few minutes);
+# `make faults` runs the same tests larger (FAULT_MESSAGES, 2,000 by default), and every
+# wait grows with the size.
+BASE_MESSAGES = 200
+
+
+def fault_messages() -> int:
+    """Alerts per fault test: SPENDWATCH_TEST_FAULT_MESSAGES, else 200."""
+    raw = os.environ.get("SPENDWATCH_TEST_FAULT_MESSAGES", "").strip()
+    if not raw:
+        return BASE_MESSAGES
+    if not raw.isdigit() or int(raw) < BASE_MESSAGES:
+        raise ValueError(f"SPENDWATCH_TEST_FAULT_MESSAGES={raw!r}: a whole number of at least {BASE_MESSAGES}")
+    return int(raw)
+
+
+def scaled(seconds: float) -> float:
+    """A wait sized for 200 alerts, for this run's size."""
+    return seconds * fault_messages() / BASE_MESSAGES
+
 
 def now() -> datetime:
     return datetime.now(timezone.utc)

@@ -15,9 +15,12 @@ from pipeline.mailbox import Mailbox
 from pipeline.watch import watch_all
 from tasks import jobs
 from tests.faults.harness import (
+    BASE_MESSAGES,
     append_many,
     beat,
+    fault_messages,
     finish,
+    scaled,
     scenario_run,
     settle,
     stored_message_ids,
@@ -27,7 +30,8 @@ from tests.support.service import wait_for
 
 pytestmark = pytest.mark.integration
 
-WAVES = (60, 60, 80)  # IDLE wake-up; after a kill during IDLE; a kill during the fetch
+# IDLE wake-up; after a kill during IDLE; a kill during the fetch (60, 60, 80 in make test)
+WAVES = tuple(w * fault_messages() // BASE_MESSAGES for w in (60, 60, 80))
 N = sum(WAVES)
 
 
@@ -53,12 +57,12 @@ def test_dovecot_killed_during_idle(monkeypatch, pg_url, redis_url, dovecot, smt
             with beat(sweep_every=1.0):
                 wait_for(idling.is_set, 20, "the watcher in IDLE")
                 append_many(dovecot, "bob", sc.mails(0, a))
-                wait_for(lambda: stored() == a and idling.is_set(), 30, "wave 1 through IDLE, then IDLE again")
+                wait_for(lambda: stored() == a and idling.is_set(), scaled(30), "wave 1 through IDLE, then IDLE again")
 
                 dovecot.kill()  # while the watcher idles
                 dovecot.start()
                 append_many(dovecot, "bob", sc.mails(a, a + b))
-                wait_for(lambda: stored() == a + b, 40, "wave 2 caught up after the reconnect")
+                wait_for(lambda: stored() == a + b, scaled(40), "wave 2 caught up after the reconnect")
 
                 wait_for(idling.is_set, 20, "the watcher back in IDLE")
                 append_many(dovecot, "bob", sc.mails(a + b))
@@ -66,10 +70,10 @@ def test_dovecot_killed_during_idle(monkeypatch, pg_url, redis_url, dovecot, smt
                 mid_fetch = stored() < N
                 dovecot.kill()  # most likely between two batches of ten
                 dovecot.start()
-                wait_for(lambda: stored() == N, 40, "wave 3 caught up after the reconnect")
+                wait_for(lambda: stored() == N, scaled(40), "wave 3 caught up after the reconnect")
 
-                settle(svc, N, timeout=90)
-                wait_delivered(sc, smtp_sink, push_receiver, timeout=60)
+                settle(svc, N, timeout=scaled(90))
+                wait_delivered(sc, smtp_sink, push_receiver, timeout=scaled(60))
         finally:
             stop.set()
             for t in threads:

@@ -16,7 +16,9 @@ from tasks import jobs
 from tests.faults.harness import (
     append_many,
     beat,
+    fault_messages,
     finish,
+    scaled,
     scenario_run,
     settle,
     status_counts,
@@ -26,7 +28,7 @@ from tests.faults.harness import (
 
 pytestmark = pytest.mark.integration
 
-N = 200
+N = fault_messages()
 
 
 def test_postgres_restarted_mid_run(monkeypatch, pg_server, redis_url, dovecot, smtp_sink, push_receiver, tmp_path):
@@ -42,7 +44,7 @@ def test_postgres_restarted_mid_run(monkeypatch, pg_server, redis_url, dovecot, 
         left = status_counts(svc).get("pending", 0)
         assert left >= 20, f"only {left} e-mails were left to process when PostgreSQL died"
         with beat(sweep_every=1.0):
-            settle(svc, N, timeout=120)
-            wait_delivered(sc, smtp_sink, push_receiver, timeout=90)
+            settle(svc, N, timeout=scaled(120))
+            wait_delivered(sc, smtp_sink, push_receiver, timeout=scaled(90))
         report = finish(sc, smtp_sink, push_receiver, "postgres restarted", pending_after_restart=left)
         assert report["duplicate_deliveries"] <= 2, report  # a send the dead database never marked

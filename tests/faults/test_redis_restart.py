@@ -15,7 +15,9 @@ from tests.faults.harness import (
     FAST_RETRIES,
     append_many,
     beat,
+    fault_messages,
     finish,
+    scaled,
     service_with_worker_process,
     settle,
     setup_scenario,
@@ -26,7 +28,7 @@ from tests.faults.harness import (
 
 pytestmark = pytest.mark.integration
 
-N = 200
+N = fault_messages()
 
 
 def test_redis_killed_mid_run(monkeypatch, pg_url, redis_server, dovecot, smtp_sink, push_receiver, tmp_path):
@@ -51,8 +53,8 @@ def test_redis_killed_mid_run(monkeypatch, pg_url, redis_server, dovecot, smtp_s
         time.sleep(1.0)  # the outage (not an assertion)
         redis_server.start()
         with beat(sweep_every=1.0):
-            settle(svc, N, timeout=90, kick=worker.revive)
-            wait_delivered(sc, smtp_sink, push_receiver, timeout=60)
+            settle(svc, N, timeout=scaled(90), kick=worker.revive)
+            wait_delivered(sc, smtp_sink, push_receiver, timeout=scaled(60))
         report = finish(sc, smtp_sink, push_receiver, "redis killed", pending_when_killed=lost,
                         worker_restarts=worker.restarts)
         # A send cut off by a worker's death goes out again (at least once, section 3 of

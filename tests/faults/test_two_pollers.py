@@ -19,7 +19,9 @@ from tasks import jobs
 from tests.faults.harness import (
     append_many,
     beat,
+    fault_messages,
     finish,
+    scaled,
     scenario_run,
     settle,
     stored_message_ids,
@@ -29,7 +31,7 @@ from tests.support.service import wait_for
 
 pytestmark = pytest.mark.integration
 
-N = 200
+N = fault_messages()
 WAVES = 4
 
 
@@ -68,12 +70,12 @@ def test_two_pollers_one_mailbox(monkeypatch, pg_url, redis_url, dovecot, smtp_s
             with beat(sweep_every=1.0, poll=[sc.account_id]):
                 for k in range(1, WAVES):
                     append_many(dovecot, "alice", sc.mails(k * wave, (k + 1) * wave))
-                wait_for(lambda: len(stored_message_ids(svc, sc.account_id)) >= N, 60, "every alert stored")
+                wait_for(lambda: len(stored_message_ids(svc, sc.account_id)) >= N, scaled(60), "every alert stored")
                 stop.set()
                 for t in threads:
                     t.join(timeout=60)
-                settle(svc, N, timeout=90)
-                wait_delivered(sc, smtp_sink, push_receiver, timeout=60)
+                settle(svc, N, timeout=scaled(90))
+                wait_delivered(sc, smtp_sink, push_receiver, timeout=scaled(60))
         finally:
             stop.set()
         assert not any(t.is_alive() for t in threads)

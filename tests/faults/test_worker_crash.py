@@ -20,7 +20,9 @@ from tests.faults.harness import (
     FAST_RETRIES,
     append_many,
     beat,
+    fault_messages,
     finish,
+    scaled,
     service_with_worker_process,
     settle,
     setup_scenario,
@@ -32,7 +34,7 @@ from tests.support.service import wait_for
 
 pytestmark = pytest.mark.integration
 
-N = 200
+N = fault_messages()
 KILLS = 3
 MAX_ATTEMPTS = KILLS + 2  # a good e-mail hit by every kill still has an attempt left
 POISON_ID = f"<poison-1@{POISON_DOMAIN}>"
@@ -73,8 +75,8 @@ def test_pool_processes_killed_and_poison_quarantined(monkeypatch, pg_url, redis
                 killed_pending.append(pending)
                 worker.kill_child()
                 wait_for(worker.ready, 30, "a new pool process")
-            settle(svc, N + 1, timeout=120)
-            wait_delivered(sc, smtp_sink, push_receiver, timeout=60)
+            settle(svc, N + 1, timeout=scaled(120))
+            wait_delivered(sc, smtp_sink, push_receiver, timeout=scaled(60))
         with svc.session() as s:
             poison = s.scalar(select(RawEmail).where(RawEmail.message_id == POISON_ID))
             retried = s.scalar(select(RawEmail.id).where(RawEmail.attempts > 1, RawEmail.message_id != POISON_ID)
