@@ -53,6 +53,17 @@ CURRENCY_TOKENS: dict[str, str] = {
     "دينار بحريني": "BHD", "د.ب": "BHD", "دينار أردني": "JOD", "درهم إماراتي": "AED", "درهم مغربي": "MAD",
     # A bare "درهم" ("3,000.00 درهم في حسابك") is the UAE dirham, as "Dhs" is; Morocco's is named in full.
     "درهم": "AED",
+    # Central Europe after the number: the Czech koruna "1 250,00 Kč", the Hungarian forint "12 990 Ft" (only
+    # so printed, after the number: "ft" is also feet).
+    "kč": "CZK", "ft": "HUF",
+    # The Nordic krona/krone "250 kr", "150,00 kr.": Swedish, Norwegian and Danish alike, settled in mentions().
+    "kr.": "SEK", "kr": "SEK",
+    # Chinese names of the yuan ("人民币88.50元", "RMB 1,299.00"), Taiwan's and Hong Kong's dollars ("新台幣25,000元",
+    # "港幣500").
+    "人民币": "CNY", "人民幣": "CNY", "rmb": "CNY", "元": "CNY", "新台幣": "TWD", "新台币": "TWD", "台幣": "TWD",
+    # Taiwan's banks print the formal character 臺 in Big5 mail ("消費新臺幣1,250元").
+    "新臺幣": "TWD", "臺幣": "TWD",
+    "港幣": "HKD", "港币": "HKD", "港元": "HKD",
 }
 # More ISO codes, recognised only as printed in capitals: several are also words or names
 # ("Ron", "pen", "AMD"), and a bank prints a code in capitals.
@@ -64,9 +75,9 @@ _CAPS_CODES = ("hkd", "nzd", "sek", "nok", "dkk", "pln", "czk", "huf", "ron", "i
 CURRENCY_TOKENS.update({code: code.upper() for code in _CAPS_CODES})
 # Tokens that count only in capitals: the codes above and short letters that are words too
 # ("rm" for room, "bd" for bedroom, "qr" code, "le", "s/").
-_CAPS_ONLY = frozenset(_CAPS_CODES) | {"le", "rm", "bd", "kd", "qr", "jd", "ghc", "l.e.", "l.e", "s/.", "s/", "tl"}
+_CAPS_ONLY = frozenset(_CAPS_CODES) | {"le", "rm", "bd", "kd", "qr", "jd", "ghc", "l.e.", "l.e", "s/.", "s/", "tl", "rmb"}
 # Tokens read only after the number: letters that also end or start words of their script.
-_AFTER_ONLY = frozenset({"р.", "р", "руб.", "руб", "рублей", "рубля", "рубль", "грн.", "грн", "บ"})
+_AFTER_ONLY = frozenset({"р.", "р", "руб.", "руб", "рублей", "рубля", "рубль", "грн.", "грн", "บ", "ft", "kr", "kr.", "元"})
 # Letters-only tokens that are also abbreviations ("TK" is an account in Vietnamese, "RS" a
 # reference): one followed by a long run of digits names an account or a phone, not money.
 _WORDLIKE = frozenset({"rs", "tk", "ro", "sr", "dh", "mt", "rm", "bd", "kd", "qr", "jd", "rp", "ush", "ksh", "tsh"})
@@ -103,6 +114,31 @@ _RUPEE_RAILS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"himalayan bank|kumari bank|prabhu bank|sanima bank|machhapuchchhre|rastriya banijya|nepal sbi)\b",
                 re.IGNORECASE), "NPR"),
 )
+# "kr" is the Swedish, Norwegian and Danish crown alike (and Iceland's): the message's payment system, bank or
+# language says which ("Swish: Du har fått 250 kr", "Vipps: Du har mottatt 300 kr", "MobilePay: Du har modtaget
+# 150,00 kr."). Unsettled, the figure is not read as money at all rather than in a guessed currency.
+_KRONA_RAILS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:swish|swedbank|handelsbanken|SEB|l[äa]nsf[öo]rs[äa]kringar|f[åa]tt|fr[åa]n|ins[äa]ttning|"
+                r"k[öo]p|uttag)\b", re.IGNORECASE), "SEK"),
+    (re.compile(r"\b(?:vipps|DNB|sparebank\s?1?|mottatt|kj[øo]p|bel[øo]p|innbetaling)\b", re.IGNORECASE), "NOK"),
+    (re.compile(r"\b(?:mobilepay|danske bank|jyske bank|nykredit|modtaget|k[øo]b|bel[øo]b|indbetaling)\b", re.IGNORECASE),
+     "DKK"),
+)
+# Kana is written only in Japanese: a "¥" in Chinese text without it or the yen's 円 (支付宝 ... 付款¥158.00) is
+# the yuan.
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _krona(flat: str) -> str | None:
+    """The crown a bare "kr" means in ``flat``, or None when nothing settles it."""
+    named = _named_codes(flat) & {"SEK", "NOK", "DKK", "ISK"}
+    if len(named) == 1:
+        return next(iter(named))
+    rails = {iso for pattern, iso in _KRONA_RAILS if pattern.search(flat)}
+    return rails.pop() if len(rails) == 1 else None
+
+
 _TOKEN_ALT = "|".join(re.escape(t) for t in sorted(CURRENCY_TOKENS, key=len, reverse=True))
 # A number: digits with optional grouping and decimals; the trailing lookahead keeps us
 # from cutting a longer number or a date in two.
@@ -110,7 +146,12 @@ _TOKEN_ALT = "|".join(re.escape(t) for t in sorted(CURRENCY_TOKENS, key=len, rev
 _NUM = r"\d{1,3}(?:\.\d{3})+,\d{1,2}|\d{1,3}(?:\.\d{3})+\.\d{2}(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?![\d.,])|\d{1,3}(?:[,\u00a0']\d{2,3}| \d{3}(?![\d\-/.:]))+(?:[.,]\d{1,3})?|\d+(?:[.,]\d{1,3})?"
 _MENTION = re.compile(
     r"(?P<pre>(?<![A-Za-z])(?:" + _TOKEN_ALT + r"))(?P<colon>:)?\s?-?\s?(?P<n1>(?:" + _NUM + r"))(?![\d/]|:\d|\.\d|[Xx*#•])(?:(?<=[.,]\d)|(?<=[.,]\d\d)|(?<=[.,]\d\d\d)|(?!,\d))"
-    r"|(?<![\w.,])(?P<n2>" + _NUM + r"),?\s?(?P<post>(?:" + _TOKEN_ALT + r"))(?![A-Za-z])",
+    # Chinese, Japanese and Korean run words into numbers ("工资收入8,500.00元", "残高で980円"): a letter of
+    # those scripts may come right before the number, never a Latin letter or digit.
+    r"|(?<![.,])(?<![^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])(?P<n2>" + _NUM + r"),?\s?(?P<post>(?:" + _TOKEN_ALT
+    # A sign glued to the digits after it starts the next amount, not ends this number: "KROGER #123 $54.32"
+    # (a table row: shop, then its amount) is $54.32, never 123 dollars.
+    + r"))(?![A-Za-z])(?!(?<=[^\w\s.])\d)",
     re.IGNORECASE,
 )
 # Nigeria's N50.00 / NGN, common in SMS: only with two decimals to keep it unambiguous.
@@ -125,8 +166,12 @@ _RAND = re.compile(r"(?<![\w$])R\s?-?(?P<n>\d{1,3}(?:[, ]\d{3})*\.\d{2}|\d{1,3}(
 BALANCE = re.compile(
     # A hyphenated name is one word of the gap: "balance was: M-PESA Account : Ksh3,120.50".
     # Russian баланс/доступно/остаток, Turkish bakiye (balance, available, remaining).
-    r"\b(?:bal(?:ance)?|avl|avail(?:able)?|avlbl|avb|limit|lmt|outstanding|saldo|баланс|доступно|остаток|bakiye)\b(?P<gap>\W{0,3}(?:\w+(?:-\w+)*\W{1,3}){0,3})$"
-    r"|(?:الرصيد|رصيد|คงเหลือ|ยอดคงเหลือ|ใช้ได้)(?P<gap2>\W{0,3}(?:\w+\W{1,3}){0,3})$",
+    # German Kontostand, Polish "Dost." / dostępne, Czech zůstatek, Hungarian egyenleg, Italian disponibile, Greek
+    # υπόλοιπο (balance, available).
+    r"\b(?:bal(?:ance)?|avl|avail(?:able)?|avlbl|avb|limit|lmt|outstanding|saldo|баланс|доступно|остаток|bakiye|"
+    r"kontostand|dost|dost[ęe]pne|z[ůu]statek|egyenleg|disponibile|υπόλοιπο)\b(?P<gap>\W{0,3}(?:\w+(?:-\w+)*\W{1,3}){0,3})$"
+    # Chinese 余额/餘額, Korean 잔액 (balance) and 누적 (a card's running total), Japanese 残高, Hebrew יתרה.
+    r"|(?:الرصيد|رصيد|คงเหลือ|ยอดคงเหลือ|ใช้ได้|余额|餘額|잔액|누적|残高|יתרה)(?P<gap2>\W{0,3}(?:\w+\W{1,3}){0,3})$",
     re.IGNORECASE,
 )
 _VERB_IN_GAP = re.compile(r"debit|credit|paid|spent|sent|receiv|withdr|purchas|transfer|deposit|used|\bby\b|reduced|increased", re.IGNORECASE)
@@ -195,13 +240,28 @@ def read_number(text: str) -> Decimal:
         raise AmountError(f"not a number: {text!r}") from exc
 
 
+_AVAILABLE_CREDIT = re.compile(r"(?:avl|avail(?:able)?)\W{1,3}credit\b(?:\W{1,3}(?:limit|line)\b)?", re.IGNORECASE)
+# A new line (" | ", as the parsers join lines and rows) that opens with a label of its own: "| Amount: ".
+_ROW_LABEL = re.compile(r"\|\s(?P<label>[^\W\d_][^|:\d]{0,30}:\s?)$")
+
+
 def _role(text: str, start: int, floor: int = 0) -> str:
     """What the words just before a mention make of it; ``floor`` is where the previous
     mention ended, so one amount's label never leaks onto the next."""
     before = text[max(floor, start - 40):start]
+    row = _ROW_LABEL.search(before)
+    if row:
+        # The mention's own row starts with its own label ("... alert limit you set | Amount: $250.00"):
+        # a word of the line above is not its label.
+        before = row.group("label")
     b = BALANCE.search(before)
+    gap = (b.group("gap") or b.group("gap2") or "") if b else ""
+    noun = _AVAILABLE_CREDIT.match(b.group(0)) if b else None
+    if noun:
+        # "Your available credit is $4,410.01": the credit there is a noun (what is left to spend).
+        gap = b.group(0)[noun.end():] if b else gap
     # "balance is debited for INR 250": a verb between the word and the amount makes it the amount.
-    if b and not _VERB_IN_GAP.search(b.group("gap") or b.group("gap2") or ""):
+    if b and not _VERB_IN_GAP.search(gap):
         return "balance"
     if FEE.search(before):
         return "fee"
@@ -262,6 +322,16 @@ def mentions(text: str) -> list[Mention]:
             # Not before a number ("Номер 1234" ends in the letter), nor the first letter of a word
             # after one ("12 рейсов", "12 บัญชี").
             continue
+        if token == "ft" and printed != "Ft":
+            # The forint as Hungary prints it ("12 990 Ft"); "5 ft" or "20 FT" are rather feet or a code.
+            continue
+        if token in ("kr", "kr."):
+            crown = _krona(flat)
+            if crown is None:
+                continue
+            code = crown
+        if token == "¥" and _HAN.search(flat) and not _KANA.search(flat) and "円" not in flat:
+            code = "CNY"
         if token == "บ" and not re.search(r"[.,]\d\d$", number):
             # The baht letter only after satang ("25,000.00บ"): on a round figure it may start a word.
             continue

@@ -8,6 +8,7 @@ carries the alert wins), and forwarded alerts when the user enabled them.
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -25,6 +26,15 @@ from lxml import etree
 from parsers.base import Alert
 
 _FALLBACK_CHARSETS = ("utf-8", "windows-1256", "windows-1252")
+# A label names the standard charset, the text is often in its Windows superset (as mail clients
+# assume): Japanese "Shift_JIS" with cp932's ㈱ or ①, "GB2312" with GBK's 喆, Big5 with cp950's
+# additions, EUC-KR with cp949's syllables, "ISO-8859-1" with windows-1252's € (byte 0x80).
+# Keyed by the codec's own name (codecs.lookup), so every spelling of a label maps alike.
+_SUPERSETS = {"shift_jis": "cp932", "gb2312": "gb18030", "gbk": "gb18030", "big5": "cp950", "euc_kr": "cp949",
+              "iso8859-1": "windows-1252", "iso8859-9": "cp1254", "tis-620": "cp874", "iso8859-11": "cp874"}
+# Label spellings in real mail that Python does not know.
+_ALIASES = {"x-sjis": "cp932", "windows-31j": "cp932", "x-gbk": "gb18030", "windows-874": "cp874",
+            "iso-8859-8-i": "iso-8859-8", "iso-8859-6-i": "iso-8859-6", "x-euc-kr": "cp949"}
 # Charsets with one byte per character: any byte sequence decodes, so a wrong label never fails.
 _SINGLE_BYTE = re.compile(r"(?:us-)?ascii$|iso-?8859|latin|(?:windows|cp)-?125\d$|koi8")
 _BLOCK = {"p", "div", "tr", "li", "table", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "section", "article",
@@ -62,7 +72,7 @@ def decode_part(part: Message) -> str:
         except UnicodeDecodeError:
             pass
     tried = []
-    for charset in ([label] if label else []) + list(_FALLBACK_CHARSETS):
+    for charset in _label_charsets(label) + list(_FALLBACK_CHARSETS):
         if charset in tried:
             continue
         tried.append(charset)
@@ -71,6 +81,19 @@ def decode_part(part: Message) -> str:
         except (LookupError, UnicodeDecodeError, ValueError):
             continue
     return payload.decode("latin-1")
+
+
+def _label_charsets(label: str) -> list[str]:
+    """The charsets to try for a part's label, the label's superset first."""
+    if not label:
+        return []
+    label = _ALIASES.get(label, label)
+    try:
+        name = codecs.lookup(label).name
+    except (LookupError, ValueError, TypeError):  # an unknown or junk label: the fallbacks decide
+        return [label]
+    superset = _SUPERSETS.get(name)
+    return [superset, label] if superset else [label]
 
 
 def html_to_text(html: str) -> str:

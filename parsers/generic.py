@@ -19,7 +19,8 @@ from parsers.amounts import ISO_CODES, AmountError, Mention, mentions, read_numb
 from parsers.base import Alert, Direction, Kind, ParsedTransaction, ParseResult, Status
 from parsers.negatives import CALLED_OFF, FAILED, non_transaction_reason
 
-_CREDIT_CARD = re.compile(r"\bcredit\s+card\b|\bcredit\s+limit\b|\bcr\.?\s*(?:card|crd)\b|\bcreditcard\b",
+# "Available credit" is what is left to spend, not money in.
+_CREDIT_CARD = re.compile(r"\bcredit\s+card\b|\bcredit\s+limit\b|\bavailable\s+credit\b|\bcr\.?\s*(?:card|crd)\b|\bcreditcard\b",
                           re.IGNORECASE)
 
 # A transfer named without its way ("Transfer: +OMR 25.000 from X", "IMPS ..."): a debit unless a sign says otherwise.
@@ -88,7 +89,10 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
     # "Cash Out Tk 2,000.00 to 017...": a wallet's withdrawal at an agent.
     # Russian выдача/снятие (cash out), Turkish "nakit cekilmistir" (cash drawn).
     (r"withdr[ae]wn?|withdrawal|cash wdl|cwdr|atm|levantaste|kimetolewa|retrait|retiro|سحب|tarik tunai|cash[- ]?out\b|"
-     r"выдача|снятие|[çc]ekilmi[sş]tir|[çc]ekildi\b",
+     r"выдача|снятие|[çc]ekilmi[sş]tir|[çc]ekildi\b|"
+     # Polish wypłata (withdrawal: "Wypłata z bankomatu"), Czech výběr, Hungarian készpénzfelvétel, Swedish uttag,
+     # Norwegian uttak, Danish hævning, Finnish nosto, Italian prelievo, Greek ανάληψη.
+     r"wyp[łl]at[aay]|v[ýy]b[ěe]r|k[ée]szp[ée]nzfelv[ée]tel|uttag|uttak|hævning|nosto\b|prelievo|αν[άα]ληψη",
      Direction.DEBIT, Kind.WITHDRAWAL, 1),
     # A loan paid out to the customer ("Your loan of NGN 200,000 has been disbursed to your account").
     (r"disbursed|disbursement", Direction.CREDIT, Kind.CREDIT, 1),
@@ -108,14 +112,22 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
      r"accreditat[oai]|in entrata|ricevut[oaie]|"
      # Spanish abonado (credited: "Se ha abonado ... en tu cuenta"), Indonesian dikreditkan (credited).
      r"abonad[oa]|dikreditkan|"
-     r"cr[ée]dit[oa]?|reçu|creditad[oa]|إيداع|تم إيداع|استلام|وارد|jama|"
+     # Arabic إيداع (deposit, credit) also written without the hamza, ايداع, as many SMS gateways type it.
+     r"cr[ée]dit[oa]?|reçu|creditad[oa]|[إا]يداع|تم [إا]يداع|استلام|وارد|jama|"
      # Hindi जमा किया गया / जमा हो गया (was credited); not जमा किया जाएगा / जमा होगा (will be).
      r"जमा\s+(?:किया\s+गया|किए\s+गए|की\s+गई|हो\s+गया|हो\s+गई|हुआ|हुए)|"
      # Russian пополнение/зачисление/поступление (top-up, credit, incoming), Ukrainian поповнення/зарахування/
      # надходження; Turkish gelmiştir (came in), yatırılmıştır (was paid in), hesabınıza (to your account;
      # not hesabınızdan, from it).
      r"пополнени|зачислен|поступлени|поповнення|зарахуван|надходжен|gelmi[sş]tir|yat[ıi]r[ıi]lm[ıi][sş]t[ıi]r|yat[ıi]r[ıi]ld[ıi]|"
-     r"hesab[ıi]n[ıi]za(?![^\W\d_])", Direction.CREDIT, Kind.CREDIT, 1),
+     r"hesab[ıi]n[ıi]za(?![^\W\d_])|"
+     # German erhalten (received), Dutch gecrediteerd (credited), Polish uznanie/wpływ/"przelew przych." (credit,
+     # inflow, incoming transfer), Czech připsána/příchozí (credited, incoming), Hungarian jóváírás (credit),
+     # Swedish insättning/fått (deposit, received), Norwegian mottatt/innbetaling, Danish modtaget/indbetaling,
+     # Finnish saapunut/tilillesi (arrived, to your account), Italian accredito, Greek πίστωση/πιστώθηκε.
+     r"erhalten|gecrediteerd|uznani[ea]|wp[łl]yw\w*|przelew\s+przych\w*|p[řr]ips[áa]n[aoy]?|p[řr][íi]choz[íi]|"
+     r"j[óo]v[áa][íi]r[áa]s\w*|ins[äa]ttning|fått\b|mottatt|innbetaling|modtaget|indbetaling|saapunut|tilillesi|"
+     r"accredito|π[ιί]στωση|πιστ[ωώ]θηκε", Direction.CREDIT, Kind.CREDIT, 1),
     # pagaste/pagou (Spanish, Portuguese "you paid"), umelipa (Swahili), harcama (Turkish "spending"),
     # afschrijving (Dutch "debit").
     # consumo (Spanish "spend"), płatność/platnosc/platba (Polish, Czech "payment"), köp (Swedish "purchase"),
@@ -124,12 +136,18 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
      r"umelipa|harcama|afschrijving|consumo|p[łl]atno[śs][ćc]|platba|köp\b|v[áa]s[áa]rl[áa]s|"
      r"(?:a|new|pending|recurring) charge\b|pembelian|belanja|pembayaran|purch\b|"
      # Russian покупка/оплата (purchase, payment).
-     r"покупк|оплат",
+     r"покупк|оплат|"
+     # German bezahlt (paid), Dutch betaald, Norwegian kjøp, Danish køb/betalt, Finnish (kortti)osto (card
+     # purchase), Greek αγορά (purchase).
+     r"bezahlt|betaald|kjøp|køb\b|betalt\b|(?:kortti)?osto\b|αγορ[άα]",
      Direction.DEBIT, Kind.PURCHASE, 1),
     # enviou/enviaste/envió (Portuguese, Spanish), dana keluar ("money out", Indonesian), "Money out: £20".
     # Turkish gönderilmiştir (was sent), hesabınızdan (from your account).
     (r"sent|send money|send\b|umetuma|kimetumwa|envi(?:ou|aste|[oó]\b|ado)|(?:dana|uang|transfer|money) keluar|money out\b|"
-     r"g[öo]nderilmi[sş]tir|g[öo]nderildi|hesab[ıi]n[ıi]zdan",
+     r"g[öo]nderilmi[sş]tir|g[öo]nderildi|hesab[ıi]n[ıi]zdan|"
+     # German gesendet/überwiesen, Dutch overgemaakt, Swedish skickat, Norwegian/Danish sendt, Finnish lähetetty,
+     # Italian inviato, Polish "przelew wych." / wysłany (outgoing transfer, sent).
+     r"gesendet|überwiesen|overgemaakt|skickat|sendt\b|l[äa]hetetty|inviat[oa]\b|przelew\s+wych\w*|wys[łl]an[yoa]\b",
      Direction.DEBIT, Kind.TRANSFER, 1),
     (_WAYLESS_TRANSFER, Direction.DEBIT, Kind.TRANSFER, 1),
     # afgeschreven (Dutch "debited"), addebitato/addebito (Italian "debited"/"debit"), Indonesian didebet
@@ -141,10 +159,17 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
      # Swahili imetozwa/umetozwa/zimetozwa (has been / you have been charged: "Ada ya huduma Ksh 30.00 imetozwa").
      r"(?:i|u|zi)metozwa|"
      # Russian списание/списано, Ukrainian списання (debit, debited).
-     r"списани|списан[оа]?(?![^\W\d_])|списання", Direction.DEBIT, Kind.DEBIT, 1),
+     r"списани|списан[оа]?(?![^\W\d_])|списання|"
+     # Dutch gedebiteerd (debited), Czech odchozí/odepsána (outgoing, debited), Hungarian terhelés (charge),
+     # Norwegian trekk (deduction), Finnish veloitettu/veloitus/tililtäsi (charged, from your account), Greek
+     # χρέωση/χρεώθηκε (charge, charged).
+     r"gedebiteerd|odchoz[íi]|odeps[áa]n[aoy]?|terhel[ée]s\w*|trekk\b|veloitettu|veloitus|tililt[äa]si|"
+     r"χρ[εέ]ωση|χρε[ωώ]θηκε", Direction.DEBIT, Kind.DEBIT, 1),
     # "using your Credit Card" (the masked "_" run), paiement/pagamento/pago/betaling ("payment").
     (r"txn of|transaction\b|txn\b|transaksi\b|using (?:your )?(?:[\w-]+ ){0,4}(?:card\b|_{6,})|approved|authori[sz]ed|"
      r"auth pmt|payment\b|paiement|pagamento|pago\b|betaling|wallet load|made a\b|pending charge|kwenda|receipt\b|"
+     # Polish transakcja, Swedish betalning, Finnish maksu (a payment).
+     r"transakcj[aię]|betalning|maksu\b|"
      # An alert that opens with an amount "at" a shop and says nothing else: "💳 €12.99 at NETFLIX.COM",
      # "Card xx1234: AED 1,050.00 at EMIRATES". Only at the start: "Your subscription of USD 9.99 at
      # SPOTIFY renews", "spend USD 100 at BEST BUY", "OMR 5,000.000 at attractive rates" move no money.
@@ -169,11 +194,29 @@ _THAI_WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
 _KOREAN_WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
     (r"입금", Direction.CREDIT, Kind.DEPOSIT, 1),
     (r"출금", Direction.DEBIT, Kind.WITHDRAWAL, 1),
-    (r"승인|결제", Direction.DEBIT, Kind.PURCHASE, 1),
+    # 일시불 (paid in one sum, as opposed to instalments) names a card purchase approved.
+    (r"승인|결제|일시불", Direction.DEBIT, Kind.PURCHASE, 1),
+)
+# Chinese and Japanese write words without spaces, and Hebrew glues its prepositions to the word ("בחיוב"), so
+# these too match inside longer runs. Chinese 入账/收入/存入/转入/到账/汇入/收到 (credited, income, deposited,
+# transferred in, arrived, remitted in, received), Japanese 入金 (deposit), Hebrew זיכוי (credit); 消费/签账/刷卡/
+# 付款/支付/支出/扣款/转出 (spend, card charge, pay, expense, deduct, transferred out; not the wallet 支付宝),
+# Japanese ご利用 (use of the card), お支払い (payment), お振込 (the customer's own transfer), Hebrew חיוב (charge).
+_CJK_WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
+    (r"入账|入賬|收入|存入|转入|轉入|到账|到賬|汇入|匯入|收到|入金|זיכוי", Direction.CREDIT, Kind.CREDIT, 1),
+    (r"取现|取現|取款|提款|お引き?出し|引出し", Direction.DEBIT, Kind.WITHDRAWAL, 1),
+    (r"消费|消費|签账|簽賬|刷卡|付款|支付(?![宝寶])|支出|扣款|转出|轉出|ご利用|お支払|お振込|חיוב", Direction.DEBIT,
+     Kind.PURCHASE, 1),
+    # Hebrew עסקה, Chinese 交易 (a transaction): that money moved, not its way.
+    (r"עסקה|交易", Direction.DEBIT, Kind.PURCHASE, 2),
 )
 # German builds compounds ("Kartenzahlung", "Zahlungseingang"), so these too match inside longer words.
 _GERMAN_WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
-    (r"gutschrift|zahlungseingang|geldeingang", Direction.CREDIT, Kind.CREDIT, 1),
+    # "Gutschrift ... eingegangen", "3.100,00 EUR wurden Ihrem Konto gutgeschrieben", "Eingang von 500,00 EUR";
+    # not an inbox ("Posteingang").
+    (r"gutschrift|zahlungseingang|geldeingang|gutgeschrieben|eingegangen|(?<!post)eingang\b", Direction.CREDIT,
+     Kind.CREDIT, 1),
+    (r"auszahlung|geldautomat", Direction.DEBIT, Kind.WITHDRAWAL, 1),
     # "Ihre Karte wurde mit 45,90 EUR bei SHOP belastet" (charged).
     (r"lastschrift|abbuchung|belastung|belastet|kartenzahlung|abhebung", Direction.DEBIT, Kind.DEBIT, 1),
     (r"zahlung\b|überweisung", Direction.DEBIT, Kind.PURCHASE, 2),
@@ -184,6 +227,8 @@ _WORD_RES = tuple(
     # The text is NFKC-normalised (parsers.extract), which splits Thai's SARA AM: "ชำระ" (pay) arrives as
     # "ชําระ". The patterns are folded the same way, or no word with that vowel could ever match.
     (re.compile(unicodedata.normalize("NFKC", p)), d, k, tier) for p, d, k, tier in _THAI_WORDING + _KOREAN_WORDING
+) + tuple(
+    (re.compile(p), d, k, tier) for p, d, k, tier in _CJK_WORDING
 ) + tuple(
     (re.compile(p, re.IGNORECASE), d, k, tier) for p, d, k, tier in _GERMAN_WORDING)
 # Index of the entry above whose words name a transfer but not its way.
@@ -203,6 +248,15 @@ _STOP = (r"(?=\s+(?:on|via|using|with|ref|avl|avail|available|bal|balance|if|not
          # "de MARIA em 03/03", "de JUAN a tu cuenta", "ke SITI pada 03/03", "dari BUDI ke rekening".
          r"(?:em|en|el|le|a las|às|pada|tgl|tanggal) (?=\d)|pada|(?:en|a|em|na|no|sur|dans|ke|di|dari) (?:tu|su|sus|sua|seu|votre|ton|rek\w*|akun|kartu)|"
          r"(?:mit|auf|met) (?:karte|konto|ihre\w*|pas)|"
+         # The customer's own account or card after a name: German "von Konto ***2233", "auf Ihr Konto", Dutch "op uw
+         # rekening", Swedish "till konto", Polish "kw." / "kwota" (the amount), "tyt." (the transfer's title).
+         r"(?:von|vom|auf|van|op|till|til|på) (?:\w*karte|konto|ihr\w*|uw|je|rekening|kort)|kw|kwot\w*|tyt|"
+         # Greek "με την κάρτα" (with the card), Italian "per bonifico" (by transfer).
+         r"με|per bonifico|"
+         # German and Dutch put the verb last: "an Lisa Müller gesendet", "van Sanne ontvangen".
+         r"gesendet|überwiesen|bezahlt|erhalten|gebucht|belastet|gutgeschrieben|eingezogen|overgemaakt|betaald|"
+         r"ontvangen|afgeschreven|bijgeschreven|"
+
          # Italian "da MARIO ROSSI sul conto ****9921" (on the account).
          r"(?:sul|sulla|nel|nella) (?:conto|carta|tuo|tua|vostro)|"
          r"transaction|upi|info|rrn|utr|card|carte|tarjeta|karta|kartou|kartya|kort|a/?c|acct|account|credited|debited|accreditat[oa]|addebitat[oa]|reference|trx|tx|"
@@ -213,6 +267,14 @@ _STOP = (r"(?=\s+(?:on|via|using|with|ref|avl|avail|available|bal|balance|if|not
          r"telah|зачислен[аоы]?|списан[аоы]?|"
          r"failed)\b"
          r"|\s+(?:was|were|is|has|have)\s+(?:been\s+)?(?:[a-z]+ed|made|paid|sent|taken)\b|\s+total\s+(?:fee|charges?|amount)\b|(?<!\bmr)(?<!\bmrs)(?<!\bms)[.;|]\s|[.;|]$|\s+;|\s[-/]\s|\(|$|\s{2,}|,\s*(?:avl|bal|on|ref|your|the|a/?c|acct|account|akaunti|conta|cuenta)\b|,\s+an?\s"
+         # A card or account field after a comma, in the languages of Europe: "bei BILLA DANKT, Debitkarte ***3456",
+         # "hos NETTO, kort ***3344", "u ALBERT HYPERMARKET, karta *5566".
+         r"|,\s*(?:\w*karte|kort\w*|kart[aąy]|k[áa]rty[aá]|carta|pas|konto|rekening|rachun\w*|[úu][čc](?:et|tu)|"
+         r"sz[áa]ml[áa]\w*|tili\w*|conto)\b"
+         # Chinese and Japanese punctuation, and the account or card word that follows a name there ("振込依頼人:ヤマダ
+         # タロウ 口座末尾9012", "ご利用先 ユニクロ カード番号下4桁"); Hebrew "אושרה" (approved), "בכרטיסך" (on your card).
+         r"|\s*[。，、；！]|(?=\s*(?:口座|カード|계좌|카드|卡号|卡號|账户|帳戶|戶口))"
+         r"|(?=\s+(?:אושרה|אושר|בכרטיס\w*|בתאריך|לחשבונך|מחשבון\w*)(?!\w))"
          r"|\.(?=(?:rrn|utr|ref|avl|bal|txn|upi|not|call|sms|your|info|if)\b)"
          # Arabic: باستخدام (using), بطاقتك (your card), حسابك (your account), بتاريخ (on date), في (in).
          r"|\s+(?:باستخدام|بواسطة|ببطاقة|ببطاقتك|بطاقة|بطاقتك|حساب|حسابك|بحسابك|بتاريخ|في|رقم|المنتهية|عبر)(?![^\W\d_])"
@@ -246,8 +308,20 @@ _PARTY = (
     # Portuguese Ordenante/Remetente (the payer), Estabelecimento/Comerciante (the merchant).
     (re.compile(r"\b(?P<lab>Info|Desc(?:ription)?|Des|Remarks?|Narration|Details|Merchant(?: name)?|At|To|From|For|ND|"
                 r"N[oộ]i dung|Ordenante|Remetente|Estabelecimento|Comerciante|"
-                r"Name|Beneficiary|Payee|Payer|Sender|Recipient|Receiver|Paid|Spent at|Purchase at|Van|Naar|من|إلى)"
+                # German Händler/Empfänger/Auftraggeber, Polish Odbiorca/Nadawca, Czech příjemce/plátce, Hungarian
+                # küldő/kedvezményezett, Swedish mottagare/avsändare, Norwegian/Danish mottaker/modtager (payee,
+                # payer, sender); Chinese 商户/商店 (merchant), 对方户名 (the other side's name), 匯款人/付款人/收款人
+                # (remitter, payer, payee), Japanese 支払先 (paid to).
+                r"H[äa]ndler|(?:Zahlungs)?empf[äa]nger|Auftraggeber|Odbiorca|Nadawca|P[řr][íi]jemce|Pl[áa]tce|K[üu]ld[őo]|"
+                r"Kedvezm[ée]nyezett|Mottagare|Avs[äa]ndare|Mottaker|Modtager|商户|商戶|商店|商家|对方户名|對方戶名|"
+                r"匯款人|汇款人|付款人|收款人|支払先|"
+                # "Where: SHELL OIL 57442" (US card alerts' field for the merchant).
+                r"Name|Beneficiary|Payee|Payer|Sender|Recipient|Receiver|Paid|Spent at|Purchase at|Van|Naar|Where|من|إلى)"
                 r"\s*[:=]\s*(?P<v>[^\n|]+?)" + _STOP, re.IGNORECASE), "label"),
+    # Labels that need no colon: Finnish maksaja/saaja (payer, payee: "on saapunut 1 500,00 EUR, maksaja Matti
+    # Virtanen"), Japanese ご利用先/ご利用場所 (where the card was used), 振込先/振込依頼人 (payee, remitter).
+    (re.compile(r"(?<![^\W\d_])(?P<lab>maksaja|saaja|ご利用先|ご利用場所|振込先|振込依頼人)\s*[:=]?\s*(?P<v>[^\n|]+?)"
+                + _STOP, re.IGNORECASE), "label"),
     # A table row of an e-mail rendered as a line, label cell then value cell, with a colon, a " | " or
     # only a space between: "Description | POS CORNER PHARMACY", "Merchant Name NOON.COM", "Händler REWE
     # MARKT", "التاجر كارفور". The value runs to the end of the row (cells hold no sentences); without a
@@ -293,7 +367,9 @@ _PARTY = (
     (re.compile(r"(?<!\S)จาก\s*" + _THAI_NAME), "from"),
     (re.compile(unicodedata.normalize("NFKC", r"(?<!\S)(?:ให้|ไปยัง|ชำระค่า)\s*") + _THAI_NAME), "to"),
     # Portuguese and Spanish "em/en SHOP" (a date or a card after it is refused by the cleaning).
-    (re.compile(r"(?<![^\W\d_])(?:em|en)\s+(?!(?:o|a|el|la|su|tu|seu|sua)\s)(?P<v>(?-i:[A-Z0-9])[^\n]+?)" + _STOP,
+    # The article in small letters only: "en EL CORTE INGLÉS" is the shop's own name in capitals.
+    (re.compile(r"(?<![^\W\d_])(?:em|en)\s+(?!(?-i:o|a|el|la|su|tu|seu|sua|O|A|El|La|Su|Tu|Seu|Sua)\s)"
+                r"(?P<v>(?-i:[A-Z0-9])[^\n]+?)" + _STOP,
                 re.IGNORECASE), "at"),
     # Indonesian "di TOKO" (at), Spanish/Portuguese/French/Indonesian "de/desde/dari NAME" (from), Indonesian
     # "ke NAME" (to): a capitalised name only, so "de 150,00 EUR" or "de la part" is never one.
@@ -302,6 +378,32 @@ _PARTY = (
     # a match there, refused by the cleaning, would swallow the "de NAME" after it.
     (re.compile(r"(?<![^\W\d_])(?:de|desde|dari|von|da)\s+(?!(?-i:[A-Z]{0,3})\$\s?\d|(?-i:[A-Z]{2,3})\s?\d)"
                 r"(?P<v>(?-i:[A-Z])[^\n]+?)" + _STOP, re.IGNORECASE), "from"),
+    # The same "from" in Dutch (van), Swedish (från), Norwegian/Danish (fra), Polish/Czech (od, "od: JAN KOWALSKI"),
+    # Greek (από), Hebrew (מאת), before a capitalised name; the Hebrew script has no capitals. An initial may open
+    # the name ("van J. de Vries op uw rekening"): its dot ends no sentence.
+    (re.compile(r"(?<![^\W\d_])(?:van|fr[åa]n|fra|od|από|מאת)(?::\s*|\s+)(?!(?-i:[A-Z]{2,3})\s?\d)"
+                r"(?P<v>(?-i:[A-Z]\.\s+[^\W\d_])[^\n]+?|(?-i:[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻČĎĚŇŘŠŤŮŽΑ-Ω\u05d0-\u05ea])[^\n]+?)" + _STOP,
+                re.IGNORECASE), "from"),
+    # "to" before a capitalised name: Dutch aan, Italian "bonifico a", Hebrew עבור (for), Polish "do:" (with its
+    # colon), and German an, Swedish till, Norwegian/Danish til right after an amount in their currencies ("65,00 EUR
+    # an Stadtwerke München", "150 kr till Anna"): elsewhere "an", "till" and "do" are English.
+    (re.compile(r"(?:(?<![^\W\d_])(?:aan|bonifico a|עבור|do(?=:))|(?:\d\s?(?:€|EUR|CHF|kr\.?|SEK|NOK|DKK)|"
+                r"(?:€|EUR|CHF|SEK|NOK|DKK)\s?[\d.,']*\d)\s+(?:an|till|til))(?::\s*|\s+)"
+                r"(?!(?-i:Sie|Ihr|Ihnen|Dich|Dein|Uw|Je)\b)"
+                r"(?P<v>(?-i:[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻČĎĚŇŘŠŤŮŽΑ-Ω\u05d0-\u05ea])[^\n]+?)" + _STOP, re.IGNORECASE), "to"),
+    # "at" before a capitalised name: Polish w, Czech u, Norwegian/Danish hos, Greek στο/στη/στην, Dutch voor
+    # ("afgeschreven ... voor Albert Heijn 1403"), Hebrew "בבית העסק" (at the business).
+    (re.compile(r"(?<![^\W\d_])(?:w|u|hos|στο|στη|στην|στον|voor|בבית העסק|אצל)\s+"
+                r"(?P<v>(?-i:[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻČĎĚŇŘŠŤŮŽΑ-Ω\u05d0-\u05ea])[^\n]+?)" + _STOP, re.IGNORECASE), "at"),
+    # A German booking line names its kind, then the other side in capitals: "Lastschrift VODAFONE GMBH, Betrag
+    # -39,99 EUR", "Gutschrift ARBEITGEBER AG, Betrag 2.345,67 EUR".
+    (re.compile(r"(?:Lastschrift|Gutschrift|Überweisung|Dauerauftrag|Kartenzahlung)\s+"
+                r"(?P<v>[A-ZÄÖÜ][A-ZÄÖÜ0-9&'.\-]*(?:\s[A-ZÄÖÜ0-9&'.\-]+){0,5})(?=,|\s+(?:Betrag|€|EUR)\b)"), "at"),
+    # Chinese 向X支付 (paid to X), 向X转账 (transferred to X).
+    (re.compile(r"向(?P<v>[^\s，。、|:]{1,30}?)(?:支付|付款|转账|轉賬|轉帳|汇款|匯款)"), "to"),
+    # Chinese 在X消费 (spent at X), 在X簽賬 (charged at X), 在X付款 (paid at X).
+
+    (re.compile(r"在(?P<v>[^\s，。、|:]{1,30}?)(?:消费|消費|签账|簽賬|付款|支付|刷卡|购物|購物)"), "at"),
     # Swahili "kwa NAME" ("Umelipa Tsh 12,000 kwa DUKA"); "kwa" is also "by/on" ("kwa wakati"), hence the capital.
     (re.compile(r"(?<![^\W\d_])kwa\s+(?P<v>(?-i:[A-Z])[^\n]+?)" + _STOP, re.IGNORECASE), "to"),
     (re.compile(r"(?<![^\W\d_])ke\s+(?P<v>(?-i:[A-Z])[^\n]+?)" + _STOP, re.IGNORECASE), "to"),
@@ -616,6 +718,11 @@ def _label(text: str, kind: Kind, direction: Direction = Direction.DEBIT) -> str
     return None
 
 
+# Capitals of the Latin scripts of Europe (ELKJØP, ŁÓDŹ, ČEZ) and Greek.
+_UPPER = "A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻČĎĚŇŘŠŤŮŽŐŰΑ-Ω"
+# A card or account field in the languages of Europe: "kártya: *4321", "kortti ****7788", "számla ...9012".
+_OWN_FIELD = r"(?i:\w*karte|kort\w*|kart[aąy]|k[áa]rty[aá]|carta|pas|konto|rekening|rachun\w*|[úu][čc](?:et|tu)|" \
+             r"sz[áa]ml[áa]\w*|tili\w*|conto)\b"
 _AFTER_AMOUNT = re.compile(r"\s+(?P<v>[A-Z][A-Z0-9&'.\-]*(?:\s[A-Z0-9&'.\-]+){0,5})"
                            # ... or a date: "Dr USD 35.00 POS PURCHASE HARARE MART 03/03/26".
                            r"(?=\s+(?:Bal|Avl|Avail|Ref|on|Баланс|Доступно|Остаток)\b|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\s*\||\.\s|\s*$)"
@@ -624,10 +731,26 @@ _AFTER_AMOUNT = re.compile(r"\s+(?P<v>[A-Z][A-Z0-9&'.\-]*(?:\s[A-Z0-9&'.\-]+){0,
                            # Dot-separated fields: "890 RUB. YANDEX.EDA. Доступно ...", "10 000 RUB. Сергей П. Доступно":
                            # a field of capitals, or a first name and an initial, alone between two dots.
                            r"|\.\s+(?P<d>[A-Z][A-Z0-9&'.*\-]*(?:\s[A-Z0-9&'.*\-]+){0,5}|"
-                           r"[A-ZА-ЯЁ][a-zа-яё]+(?:\s[A-ZА-ЯЁ][a-zа-яё]+)?\s[A-ZА-ЯЁ])\.(?=\s|$)")
+                           r"[A-ZА-ЯЁ][a-zа-яё]+(?:\s[A-ZА-ЯЁ][a-zа-яё]+)?\s[A-ZА-ЯЁ])\.(?=\s|$)"
+                           # A field of capitals between commas, then the card or account field or the end: "Vásárlás 12 990
+                           # Ft, TESCO BUDAPEST, kártya: *4321", "Korttiosto 23,80 EUR, K-SUPERMARKET KAMPPI, kortti ****7788",
+                           # "1 299,00 NOK, ELKJØP."; or a name before it with no comma: "Köp 349,00 SEK ICA MAXI, kort ****1234".
+                           r"|,?\s+(?P<e>[" + _UPPER + r"][" + _UPPER + r"0-9&'.\-]*(?:\s[" + _UPPER + r"0-9&'.\-]+){0,5}?)"
+                           r"(?=,\s*" + _OWN_FIELD + r"|\.?\s*$|\.\s)"
+                           # A name in any case before the customer's own account: "€ 89,95 Ziggo B.V. van rekening ***4455".
+                           r"|\s+(?P<f>[" + _UPPER + r"][\w&'.\-]*(?:\s[\w&'.\-]+){0,4}?)\s+(?:van|von|från|fra|z|od)\s+"
+                           r"(?:uw\s+|je\s+|Ihrem\s+)?(?:rekening|konto|Konto|rachunku|účtu)\b")
 # Comma-separated fields with the name before the amount: "Absa: CHEQ1234, Pur, 01/05/25 PNP CRP SANDTON,
 # R-456.78, Available R12,345.67": a date, then a name in capitals, then the amount.
 _BEFORE_AMOUNT = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\s+(?P<v>[A-Z][A-Z0-9&'.*\-]*(?:\s[A-Z0-9&'.*\-]+){0,5}),\s*$")
+# Korean alerts put the other side after the amount, past the instalment plan (일시불, paid at once), the date and
+# the time: "12,000원 일시불 12/01 12:34 스타벅스 누적 345,000원", "입금 1,500,000원 김철수 잔액 ...", "₩89,000 결제 완료 -
+# 배달의민족, 카드 끝자리 3456"; the name ends at the running total (누적), the balance (잔액), the account (계좌) or card
+# (카드) or the line.
+_KO_FIELD = r"(?:누적|잔액|계좌|카드|끝자리|일시불|승인|입금|출금|결제)"
+_KO_AFTER = re.compile(r"(?:\s*\(?일시불\)?|\s*\(?\d{1,2}개월\)?|\s+\d{1,2}/\d{1,2}|\s+\d{1,2}:\d{2}|\s+(?:결제|승인|사용)\s*완료|\s+-)*"
+                       r"\s+(?!" + _KO_FIELD + r")(?P<v>[^\s|,]*[가-힣][^\s|,]*(?:\s(?!" + _KO_FIELD + r")[^\s|,]+){0,2}?)"
+                       r"(?=\s+" + _KO_FIELD + r"|\s*,|\s*$|\s*\|)")
 _AFTER_AMOUNT_JUNK = re.compile(r"\b(?:INR|USD|DR|CR|DEBITED|CREDITED|SPENT|SENT|PAID|ON|IS|HAS|WAS|FROM|TO|IN|VIA|"
                                 r"BY|AT|THE|A/C|AC|ACCOUNT|CARD|TXN|UPI|IMPS|NEFT)\b")
 
@@ -702,9 +825,14 @@ def _party(text: str, direction: Direction, amount: Mention | None, txn_kind: Ki
             v = _clean_party(fields.group("v"))
             if v is not None and not _AFTER_AMOUNT_JUNK.search(v):
                 candidates.append(((1, 1, fields.start()), v))
+        korean = _KO_AFTER.match(text, amount.end)
+        if korean:
+            v = _clean_party(korean.group("v"))
+            if v is not None:
+                candidates.append(((2, 0, korean.start()), v))
         tail = _AFTER_AMOUNT.match(text, amount.end)
         if tail:
-            v = _clean_party(tail.group("v") or tail.group("c") or tail.group("d"))
+            v = _clean_party(tail.group("v") or tail.group("c") or tail.group("d") or tail.group("e") or tail.group("f"))
             if v is not None and not _AFTER_AMOUNT_JUNK.search(v):
                 candidates.append(((6, 0, tail.start()), v))
     if not candidates:
@@ -818,8 +946,13 @@ def _charged_fee(text: str, found: list[Mention]) -> Mention | None:
 # Amount | AED 446.40", "Amount debited from your account: OMR 17.120". A conversion that is not
 # said to be charged ("USD 50.00 (approx. OMR 19.250)") keeps the transaction's own currency.
 _BILLED = re.compile(r"\b(?:(?:billing|billed|settlement|debited|charged|deducted)\s+amount|amount\s+(?:billed|debited|"
-                     r"charged|deducted)(?:\s+(?:from|to|in)\s+(?:your\s+)?(?:a/?c|acc(?:oun)?t|card))?)\W{0,5}$",
+                     r"charged|deducted)(?:\s+(?:from|to|in)\s+(?:your\s+)?(?:a/?c|acc(?:oun)?t|card))?|"
+                     # "The amount in INR is Rs 1,345.20 (approximate)": the amount named in a currency of its own.
+                     r"amount\s+in\s+(?-i:[A-Z]{3})(?:\s+(?:is|was|will be))?)\W{0,5}$",
                      re.IGNORECASE)
+# ... or said after it to have left the account: "You paid €45.00 at ZARA. £38.72 was taken from your GBP account".
+_BILLED_AFTER = re.compile(r"\s+(?:was|were|has been|have been|is being)\s+(?:taken|debited|charged|deducted)\s+"
+                           r"(?:from|to)\s+your\b", re.IGNORECASE)
 
 
 def _billed(text: str, found: list[Mention], amount: Mention) -> Mention:
@@ -829,7 +962,7 @@ def _billed(text: str, found: list[Mention], amount: Mention) -> Mention:
         if m.start < amount.end:
             continue
         if m.role == "amount" and m.currency != amount.currency and m.amount > 0 \
-                and _BILLED.search(text, max(floor, m.start - 50), m.start):
+                and (_BILLED.search(text, max(floor, m.start - 50), m.start) or _BILLED_AFTER.match(text, m.end)):
             return m
         floor = m.end
     return amount
@@ -884,8 +1017,21 @@ class GenericParser:
         return True
 
     def parse(self, alert: Alert) -> ParseResult:
+        result = self._read(alert, alert.text)
+        if result.status is Status.UNRECOGNIZED and mentions(alert.subject):
+            # Some alerts carry the amount or its way only in the Subject ("Kartenzahlung über 45,00 € bei
+            # EDEKA") and a bare pointer in the body ("Ihre Karte wurde belastet. Details in der App"): read
+            # the subject as the alert's first line. Only a subject that itself names money (not a mere
+            # "Transaction alert" heading), and only a transaction read so is taken; the refusals already
+            # saw the subject.
+            retry = self._read(alert, f"{alert.subject}\n{alert.text}")
+            if retry.status is Status.TRANSACTION:
+                return retry
+        return result
+
+    def _read(self, alert: Alert, body: str) -> ParseResult:
         # Lines become " | " so a field never runs into the next line's value.
-        text = " | ".join(" ".join(line.split()) for line in alert.text.split("\n") if line.strip())[:4000]
+        text = " | ".join(" ".join(line.split()) for line in body.split("\n") if line.strip())[:4000]
         found = mentions(text)
         plain = [m for m in found if m.role in ("amount", "total") and m.amount > 0]
         reason = non_transaction_reason(text, alert.subject)

@@ -25,10 +25,15 @@ _MASKED = (
 _LABEL = (
     # Polish/Czech karta/kartą/kartou, Hungarian kártya, Swedish/Norwegian kort.
     r"(?:(?P<card>card(?:\s+(?:no|number|ending(?:\s+(?:with|in))?))?|karte|carte|tarjeta|cart[ãa]o|kart[aą]|kartou|"
-    r"k[áa]rty[aá]|kort|بطاقة|بطاقتك|"
+    r"k[áa]rty[aá]|kort|kortti|carta|κ[άα]ρτας|卡号|卡號|بطاقة|بطاقتك|"
     # Arabic table labels: رقم البطاقة (card number), رقم الحساب (account number).
     r"البطاقة)|a/?c|acc(?:oun)?t?|account(?:\s+(?:no|number|ending(?:\s+with)?))?"
     r"|acct|ac|iban|conta|konto|rekening|rek|akaun|akaunti|บช|บัญชี|حساب|الحساب|cuenta|compte"
+    # Polish rachunek/rachunku/"rach.", Czech účet/účtu, Hungarian számla/számlán, Finnish tili, Italian conto, Greek
+    # λογαριασμού, Hebrew חשבון with its glued prepositions ("מחשבון", "לחשבונך"), Japanese 口座, Korean 계좌,
+    # Chinese 账户/帳戶/戶口.
+    r"|rachun(?:ek|ku)|rach|[úu][čc](?:et|tu)|sz[áa]ml[áa]n?|tili|conto|λογαριασμο[ύυ]|[לבמ]?חשבו(?:ן|נך|נכם)"
+    r"|口座|계좌|账户|帳戶|戶口"
     # An account type glued to its digits: "Absa: CHEQ4567, Dep, ...", "SAVS1234", "SAVE1234"; Russian
     # счёт (account: "СЧЁТ5678 15:03 Перевод ...").
     r"|cheq(?=\d)|sav[se]?(?=\d)|сч[её]т"
@@ -38,7 +43,8 @@ _LABEL = (
 _LABELLED = re.compile(
     # Thai writes the account word inside a phrase with no spaces ("จากบัญชี x1234", "บชX123456X").
     # Malay/Indonesian put "your" between the word and the digits: "ke akaun anda 4321", "rekening Anda 1234".
-    r"(?:(?<![^\W\d_])|(?=บช|บัญชี))" + _LABEL + r"(?:\s+(?:anda|kamu)\b)?(?:\.(?!\.))?\s*(?:no\.?|number|num|#(?!#))?\s*(?:[:.](?!\.))?\s*['\"‘’“”]?"
+    # So do Chinese and Japanese ("借记卡账户7788", "口座番号末尾5678").
+    r"(?:(?<![^\W\d_])|(?=บช|บัญชี|口座|계좌|账户|帳戶|戶口|卡号|卡號))" + _LABEL + r"(?:\s+(?:anda|kamu)\b)?(?:\.(?!\.))?\s*(?:no\.?|number|num|#(?!#))?\s*(?:[:.](?!\.))?\s*['\"‘’“”]?"
     # "account 012-345678-901": an account number printed in dashed groups, whole.
     # Not an amount after the label: "Platba kartou: 349,00 CZK".
     r"(?P<m>" + _MASKED + r"|\d{2,6}(?:-\d{2,10}){1,3}\b|\d{3,20}\b(?![.,]\d)"
@@ -51,10 +57,19 @@ _LABELLED = re.compile(
 # German "Karte endet auf 1234" (ends in), French "carte se terminant par 4321" among them.
 _ENDING = re.compile(r"\b(?:ending|ends|ending with|ending in|(?<=card )end|inayoishia na|final|terminaci[óo]n|terminad[ao] en|"
                      # Arabic "المنتهية بـ 7745" (ending with).
-                     r"finissant par|(?:se )?terminant par|endet auf|endend (?:auf|mit)|(?:المنتهية|المنتهي|تنتهي)\s*(?:بـ|ب|بالرقم|بالأرقام)?)\s*(?:in|with)?\s*[:#]?\s*"
+                     r"finissant par|(?:se )?terminant par|endet auf|endend (?:auf|mit)|(?:المنتهية|المنتهي|تنتهي)\s*(?:بـ|ب|بالرقم|بالأرقام)?|"
+                     # Dutch "eindigend op", Swedish "slutar på", Norwegian/Danish "ender på/med", Italian "che termina
+                     # con/in", Greek "με τελευταία ψηφία" (with last digits), Hebrew "המסתיים ב-1234" (ending in).
+                     r"eindigend op|eindigt op|slutar på|ender (?:på|med)|(?:che )?termina (?:con|in|per)|"
+                     r"τελευταία ψηφία|המסתיים\s*ב-?)\s*(?:in|with)?\s*[:#]?\s*"
                      r"(?P<m>[Xx*#]*\d{3,4})\b", re.IGNORECASE)
 # Turkish puts the last digits before the words: "1234 ile biten kartınızla" (card ending with 1234),
 # "5001 sonlu hesabınıza" (account ending 5001).
+# Chinese 尾号/尾號 (tail number), 末四碼 (last four), Japanese 末尾 (end), 下4桁 (last 4 digits), Korean 끝자리 (last
+# digits), glued to the words around them ("您尾号1234的信用卡", "口座番号末尾5678"); Korean card alerts print the card's
+# last digits between the issuer and 승인 (approved): "[KB국민카드] 1234 승인", "KB국민카드1234승인".
+_ENDING_CJK = re.compile(r"(?:尾号|尾號|末四碼|末四码|末尾|下4桁|끝자리|끝번호)\s*(?:[:#]\s*)?(?P<m>\d{3,4})(?!\d)"
+                         r"|카드\]?\s*(?P<k>\d{4})\s*승인")
 _ENDING_BEFORE = re.compile(r"(?<![\w*#.])(?P<m>\d{4})\s+(?:ile biten|ile sonlanan|sonlu)(?![^\W\d_])", re.IGNORECASE)
 # Vietnamese "TK 1234567890" / "STK: ..." (tai khoan, the account): capitals and six digits or more,
 # since "Tk 500" is an amount in Bangladeshi taka.
@@ -81,14 +96,15 @@ _Found = tuple[int, str, str]
 def _found(text: str) -> list[_Found]:
     found: list[_Found] = []
     seen: set[int] = set()
-    for pattern in (_LABELLED, _ENDING, _ENDING_BEFORE, _VN_ACCOUNT, _BARE):
+    for pattern in (_LABELLED, _ENDING, _ENDING_CJK, _ENDING_BEFORE, _VN_ACCOUNT, _BARE):
         for m in pattern.finditer(text):
-            value = _normalise(m.group("m"))
-            if value and m.start("m") not in seen:
-                seen.add(m.start("m"))
+            group = "k" if pattern is _ENDING_CJK and m.group("k") else "m"
+            value = _normalise(m.group(group))
+            if value and m.start(group) not in seen:
+                seen.add(m.start(group))
                 how = ("card" if m.group("card") or m.group("scheme") else "account") if pattern is _LABELLED else (
                     "account" if pattern is _VN_ACCOUNT else "bare")
-                found.append((m.start("m"), value, how))
+                found.append((m.start(group), value, how))
     return found
 
 

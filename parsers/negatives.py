@@ -25,7 +25,7 @@ _TXN_VERB = re.compile(
     # Whole words: سيتم خصم ("will be deducted") and لم يتم خصم ("was not deducted") hold تم خصم. تم / تمت إضافة
     # ("has been added") of money: "تم إضافة استرداد نقدي بقيمة AED 45.00 إلى بطاقتك" (cashback added to your card);
     # not "تمت إضافة أحمد كمستفيد" (a beneficiary added).
-    r"|(?<![^\W\d_])(?:تم خصم|تم إيداع|تمت? إضافة (?:مبلغ|استرداد|كاش ?باك|أرباح|فوائد|رصيد))", re.IGNORECASE)
+    r"|(?<![^\W\d_])(?:تم خصم|تم [إا]يداع|تمت? إضافة (?:مبلغ|استرداد|كاش ?باك|أرباح|فوائد|رصيد))", re.IGNORECASE)
 
 # Always a non-transaction, whatever else the text says.
 _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -185,6 +185,24 @@ _WIDER: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "purchase" would otherwise say money moved.
         ("promotion", r"\b(?:purchase|shopping|spend|transaction|payment)\s+(?:karein|kijiye|karo|pannunga|pannungal|"
                       r"cheyyandi|cheyandi|maadi)\b"),
+        # Declines in European languages _STRONG does not hold: Italian rifiutato/respinto, Polish odrzucona, Czech
+        # zamítnuta, Hungarian elutasítva, Norwegian/Danish avvist/afvist, Swedish nekad, Finnish hylätty, Greek
+        # απορρίφθηκε; "not enough money" in Polish, Czech, Italian, Dutch, German. Hebrew נדחתה/נדחה (was declined),
+        # Japanese 拒否 (refused), Chinese 拒绝/拒絕 (refused), 失败/失敗 (failed), 余额不足/残高不足 (short of funds).
+        ("declined or failed payment", r"\b(?:rifiutat[oa]|respint[oa]|odrzucon[aeoy]|zam[íi]tnut[aáoýé]|"
+                                       r"elutas[íi]t(?:va|otta|ott)|avvist|afvist|nekad|hyl[äa]tty|απορρ[ίι]φθηκε|"
+                                       r"brak [śs]rodk[óo]w|nedostatek prost[řr]edk[ůu]|fondi insufficienti|"
+                                       r"onvoldoende saldo|keine ausreichende deckung)\b"
+                                       r"|נדחתה|נדחה|拒否|拒绝|拒絕|失败|失敗|余额不足|餘額不足|残高不足"),
+        # Codes to type in: German mTAN/pushTAN ("Ihre mTAN lautet 482913"), Polish "Kod SMS", Finnish vahvistuskoodi,
+        # Hungarian "egyszer használatos kód" (one-time code), Czech/Swedish/Danish/Dutch/Italian/German words for a
+        # verification or confirmation code; Japanese 認証コード/認証番号/ワンタイムパスワード, Chinese 验证码/驗證碼/
+        # 动态密码/動態密碼, Korean 인증번호 (authentication number).
+        ("one-time password", r"\b(?:(?:m|sms|push|chip)tan|tan\s+lautet|kod sms|kod (?:weryfikacyjny|autoryzacyjny|"
+                              r"jednorazowy)|vahvistuskoodi|egyszer haszn[áa]latos k[óo]d\w*|ov[ěe][řr]ovac[íi] k[óo]d|"
+                              r"bekr[äa]ftelsekod|engangskode|verificatiecode|codice (?:otp|di verifica|di sicurezza)|"
+                              r"best[äa]tigungscode|sicherheitscode)\b"
+                              r"|認証コード|認証番号|ワンタイムパスワード|验证码|驗證碼|动态密码|動態密碼|인증번호|인증코드"),
     )
 )
 _WIDER_WORDS = ("couldn't", "could not", "can't", "cannot", "unable", "enough money", "approve", "confirm", "dispute",
@@ -194,7 +212,13 @@ _WIDER_WORDS = ("couldn't", "could not", "can't", "cannot", "unable", "enough mo
                 "intento", "tentativ", "across", "total cred", "total deb", "resumen", "negad", "kufanikiwa",
                 "ถูกปฏิเสธ", "ya uthibitisho", "запрашива", "venir", "prévu", "prevu", "karein", "kijiye",
                 "karo", "pannunga", "cheyyandi", "cheyandi", "maadi", "foi", "insuficiente", "solicitou", "te pid", "te ha pedido",
-                "te está pidiendo", "te esta pidiendo")
+                "te está pidiendo", "te esta pidiendo", "rifiutat", "respint", "odrzucon", "zamítnut", "zamitnut",
+                "elutasít", "elutasit", "avvist", "afvist", "nekad", "hylätty", "hylatty", "απορρ", "rak środk",
+                "rak srodk", "nedostatek", "insufficienti", "onvoldoende", "ausreichende", "נדח", "拒", "失败", "失敗",
+                "不足", "mtan", "smstan", "pushtan", "chiptan", "tan lautet", "koodi", "kód",
+                "kod", "engangskode", "verificatiecode", "tigungscode", "sicherheitscode", "codice", "認証",
+                "ワンタイム", "验证",
+                "驗證", "动态密码", "動態密碼", "인증")
 
 
 # A non-transaction only when no money moved: promotions and statements often quote amounts.
@@ -213,7 +237,10 @@ _WEAK: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       # เมื่อใช้จ่ายครบ (when your spend reaches).
                       r"|\b(?:te ofrecemos|pre-?aprobad[oa]|pr[ée]-?aprovad[oa]|[uư]u [dđ][aã]i)\b|โปรโมชั่น|เมื่อใช้จ่ายครบ"
                       # "get" and "cashback" (خصم in an offer is a discount, not a deduction).
-                      r"|احصل على|استرداد نقدي"),
+                      r"|احصل على|استرداد نقدي"
+                      # Chinese 限时优惠 (limited-time offer), 回馈/回饋/返现/返現 (cashback), 满/滿 before an amount (when
+                      # your spend reaches: "刷卡滿NT$3,000回饋NT$300"); Japanese キャンペーン (campaign), Korean 이벤트 (event).
+                      r"|限时优惠|限時優惠|回馈|回饋|返现|返現|[满滿]\s?(?:NT\$|HK\$|¥|RMB|人民币|人民幣)?\s?\d|キャンペーン|이벤트"),
         # "Revised schedule of charges: ATM withdrawal at other banks OMR 0.500": a price list.
         ("fee schedule notice", r"\b(?:schedule of (?:service )?(?:charges|fees)|tariff of charges|"
                                 r"(?:revised|new) (?:service )?(?:charges|fees|tariffs?)\b)"),
@@ -261,7 +288,19 @@ _NOT_YET = re.compile(
     r"agendad[oa]s?|"
     # French "sera prélevée le 10/12" (will be taken), Spanish "se realizará el 05/12" / "se cargará" (will be
     # made / charged), Portuguese "será realizado".
-    r"sera pr[ée]lev[ée]e?s?|se (?:realizar|cargar|debitar|cobrar)[áa]|ser[áa] realizad[oa])\b"
+    r"sera pr[ée]lev[ée]e?s?|se (?:realizar|cargar|debitar|cobrar)[áa]|ser[áa] realizad[oa]|"
+    # German and Dutch put the participle last: "Der Betrag wird am 05.12. von Ihrem Konto ... eingezogen" (a SEPA
+    # pre-notification), "Op 05-12 wordt € 89,95 van uw rekening afgeschreven" (will be debited); a card payment
+    # only reserved ("Vormerkung", "vorgemerkt"), a direct debit announced ("Vorabankündigung", Dutch
+    # "aankondiging"). Polish "zostanie pobrana" (will be taken), Czech "bude stržena/odepsána", Italian "sarà
+    # addebitato/accreditato".
+    r"(?:wird|werden)\b(?:[^.|]|(?<=\d)\.(?=\d)){0,80}?\b(?:eingezogen|abgebucht|belastet|gutgeschrieben|überwiesen|ausgeführt)|"
+    r"vormerkung|vorgemerkt|vorabank[üu]ndigung|vorabinformation|"
+    r"(?:wordt|worden)\b(?:[^.|]|(?<=\d)\.(?=\d)){0,80}?\b(?:afgeschreven|bijgeschreven|ge[ïi]ncasseerd|overgemaakt)|[\w-]*aankondiging|"
+    r"zostan(?:ie|[ąa])\s+(?:pobran|obci[ąa][żz]on|zaksi[ęe]gowan|przelan|pobrane)\w*|"
+    r"bude\s+(?:str[žz]en|odeps[áa]n|za[úu][čc]tov[áa]n)\w*|sar[àa]\s+(?:addebitat|accreditat)\w*)\b"
+    # Chinese 预授权/預授權 (a pre-authorisation), Japanese 仮売上 (a provisional sale), Korean 예정 (scheduled).
+    r"|预授权|預授權|預先授權|仮売上|예정"
     # Arabic "will be" / "will not be": سيتم خصم مبلغ ... (a coming instalment), لن يتم ...
     r"|سيتم|سوف يتم|لن يتم",
     re.IGNORECASE,
@@ -303,10 +342,21 @@ def _due_soon(flat: str) -> bool:
 # payment) / ครบกำหนด (due), Vietnamese "đến hạn" (falls due) / "nhắc nợ" (debt reminder), Turkish "asgari ödeme"
 # (minimum payment). Decides only when nothing else says money moved ("Pago recibido ... vence el" is not one).
 _DUE_ABROAD = re.compile(r"\b(?:pago m[íi]nimo|pagamento m[íi]nimo|vence (?:el|em|en|hoy|amanh[ãa]|ma[ñn]ana)|"
-                         r"jatuh tempo|pembayaran minimum|[dđ][eế]n h[aạ]n|nh[aắ]c n[oợ]|asgari [öo]deme)\b"
+                         r"jatuh tempo|pembayaran minimum|[dđ][eế]n h[aạ]n|nh[aắ]c n[oợ]|asgari [öo]deme|"
+                         # Swedish/Norwegian/Danish "förfaller/forfaller/forfalder" (falls due), German "fällig" /
+                         # Zahlungserinnerung, Dutch vervaldatum/betalingsherinnering, Polish przypomnienie (reminder),
+                         # Finnish erääntyy/eräpäivä, Italian "in scadenza"/promemoria.
+                         r"f[öo]rfaller|forfalder|f[äa]llig|zahlungserinnerung|vervaldatum|betalingsherinnering|"
+                         r"przypomnienie|er[äa][äa]ntyy|er[äa]p[äa]iv[äa]|in scadenza|promemoria)\b"
+                         # Japanese ご請求 (billing) / お支払日 (payment day), Chinese 还款/還款 (repayment due), 账单/帳單
+                         # (the bill), Korean 결제일 (payment day).
+                         r"|ご請求|お支払日|引落日|还款|還款|账单|帳單|賬單|결제일"
                          # The text arrives NFKC-normalised (parsers.extract), which splits Thai's SARA AM (ำ).
                          + unicodedata.normalize("NFKC", r"|ยอดชำระขั้นต่ำ|ครบกำหนด"), re.IGNORECASE)
 _DUE_ABROAD_WORDS = ("nimo", "vence", "jatuh tempo", "pembayaran minimum", "han", "nhac no", "nhắc nợ", "asgari",
+                     "rfaller", "forfalder", "llig", "zahlungserinnerung", "vervaldatum", "herinnering", "przypomnienie",
+                     "ntyy", "eräp", "erap", "scadenza", "promemoria", "請求", "お支払日", "引落日", "还款", "還款", "账单",
+                     "帳單", "賬單", "결제일",
                      *(unicodedata.normalize("NFKC", w) for w in ("ยอดชำระขั้นต่ำ", "ครบกำหนด")))
 
 
@@ -334,9 +384,17 @@ _REQUEST_RECEIVED = re.compile(r"\b(?:request|instruction|application)\s+(?:has 
                                re.IGNORECASE)
 
 
+# A card named by its kind ("A temporary hold ... has been placed on your debit card ending 9876"): the name of a
+# product, not a debit or a credit made.
+_CARD_NAME = re.compile(r"\b(?:debit|credit)\s+card\b", re.IGNORECASE)
+
+
 def _unless_moved(pattern: re.Pattern[str], flat: str) -> bool:
     """The phrase is there and nothing outside it says money moved."""
-    return bool(pattern.search(flat)) and not _TXN_VERB.search(_REQUEST_RECEIVED.sub(" ", pattern.sub(" ", flat)))
+    if not pattern.search(flat):
+        return False
+    rest = _CARD_NAME.sub(" ", _REQUEST_RECEIVED.sub(" ", pattern.sub(" ", flat)))
+    return not _TXN_VERB.search(rest)
 
 
 FAILED = "declined or failed payment"
