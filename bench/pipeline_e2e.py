@@ -209,8 +209,9 @@ def run(servers: Servers, workdir: Path, tick: Tick, quick: bool = False) -> Sta
         ids = list(s.scalars(select(RawEmail.id).order_by(RawEmail.id)))
     half = len(ids) // 2
     p0 = time.perf_counter()
-    for i in range(0, half, jobs.BATCH):  # as the worker does: batches of jobs.BATCH
-        process_batch.process_many(factory2, ids[i : min(i + jobs.BATCH, half)])
+    size = jobs.batch_size()
+    for i in range(0, half, size):  # as the worker does: batches of jobs.batch_size()
+        process_batch.process_many(factory2, ids[i : min(i + size, half)])
         tick(f"pipeline: process alone {i:,}/{half:,}", i / max(half, 1))
     process_rate = half / (time.perf_counter() - p0)
     steps = {"fetch_store": fetch_rate, "process": process_rate}
@@ -225,8 +226,8 @@ def run(servers: Servers, workdir: Path, tick: Tick, quick: bool = False) -> Sta
     event.listen(db.engine(), "before_cursor_execute", count)
     if slowest == "process":
         prof.enable()
-        for i in range(half, len(ids), jobs.BATCH):
-            process_batch.process_many(factory2, ids[i : i + jobs.BATCH])
+        for i in range(half, len(ids), size):
+            process_batch.process_many(factory2, ids[i : i + size])
         prof.disable()
         profiled = len(ids) - half
     else:

@@ -41,7 +41,11 @@ class Settings(BaseSettings):
     smtp_from: str = "spendwatch@localhost"
     smtp_timeout_s: float = Field(default=30.0, gt=0)
     poll_interval_s: int = Field(default=300, ge=10, le=86400 * 7)  # of a new mailbox, unless it says
-    fetch_batch: int = Field(default=100, ge=1, le=1000)
+    # Mails handled together: UIDs per IMAP FETCH and ids per process task (tasks.jobs). 200
+    # rather than 100: the end-to-end CPU per mail fell 13% (bench/pipeline_e2e.py's setup,
+    # docs/benchmarks.md); a batch holds at most this many mails in memory, each under
+    # max_message_bytes.
+    fetch_batch: int = Field(default=200, ge=1, le=1000)
     max_message_bytes: int = Field(default=5 * 1024 * 1024, ge=64 * 1024)
     max_attempts: int = Field(default=5, ge=1)  # an e-mail that fails (or kills the worker) this often is quarantined
     # An alert whose target keeps failing transiently (server down, 4xx) is retried with

@@ -9,13 +9,12 @@ import logging
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from pipeline import db, deliver, fetch, process, sweep
+from pipeline import config, db, deliver, fetch, process, sweep
 from pipeline.mailbox import MailboxError
 from pipeline.process_batch import process_many
 from tasks.app import app
 
 logger = logging.getLogger(__name__)
-BATCH = 100  # mails per process task: big enough to share the round trips, small enough to retry cheaply
 RETRY = {"max_retries": 8, "retry_backoff": True, "retry_backoff_max": 600, "retry_jitter": True}
 
 
@@ -62,12 +61,19 @@ def schedule_polls() -> None:
 
 
 def enqueue_process(raw_ids: list[int]) -> None:
-    """One task for a single mail (the IDLE case), one per batch of up to BATCH otherwise."""
+    """One task for a single mail (the IDLE case), one per batch of up to SPENDWATCH_FETCH_BATCH
+    otherwise: the fetch's batches, so the one setting bounds the memory of both."""
     if len(raw_ids) == 1:
         process_email.delay(raw_ids[0])
         return
-    for i in range(0, len(raw_ids), BATCH):
-        process_batch.delay(raw_ids[i : i + BATCH])
+    size = batch_size()
+    for i in range(0, len(raw_ids), size):
+        process_batch.delay(raw_ids[i : i + size])
+
+
+def batch_size() -> int:
+    """Mails per process task: big enough to share the round trips, small enough to retry cheaply."""
+    return config.get().fetch_batch
 
 
 def enqueue_deliveries(outbox_ids: list[int]) -> None:

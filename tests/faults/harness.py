@@ -133,6 +133,9 @@ FAST_RETRIES = {
     "sweep_sending_timeout_s": "15",
     "smtp_timeout_s": "5",
     "smtp_from": "spendwatch@example.test",
+    # Batches of 100 (the default is 200): a fault must meet mail still queued behind the
+    # batch it interrupts, which 200 alerts in one batch never leave.
+    "fetch_batch": "100",
 }
 
 #: What each fault test measured; printed at the end of the run (tests/faults/conftest.py).
