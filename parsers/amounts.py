@@ -15,7 +15,8 @@ from decimal import Decimal, InvalidOperation
 
 from models.money import MoneyError, minor_digits, quantize
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
+# Arabic-Indic, Persian, Bengali (bKash and Nagad in Bangla: "৳১,০০০.০০") and Devanagari digits.
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹০১২৩৪৫৬৭৮৯०१२३४५६७८९٫٬", "0123456789012345678901234567890123456789.,")
 
 # Currency tokens -> ISO code. Longer tokens first so "US$" wins over "$".
 CURRENCY_TOKENS: dict[str, str] = {
@@ -64,6 +65,11 @@ CURRENCY_TOKENS: dict[str, str] = {
     # Taiwan's banks print the formal character 臺 in Big5 mail ("消費新臺幣1,250元").
     "新臺幣": "TWD", "臺幣": "TWD",
     "港幣": "HKD", "港币": "HKD", "港元": "HKD",
+    # The CFA franc as wallets print it ("10000 FCFA", "5 000 F CFA"): West Africa's (XOF) unless the message
+    # names Central Africa's (XAF), settled in mentions(). Malawi's kwacha "MK 20,000.00"; Ethiopia's birr "750.00
+    # Br" and Amharic ብር; Myanmar's kyat "100,000 Ks"; Vietnam's dong glued to the figure ("200,000d", "50.000đ").
+    "fcfa": "XOF", "f cfa": "XOF", "f.cfa": "XOF", "cfa": "XOF", "mk": "MWK", "br": "ETB", "br.": "ETB", "ብር": "ETB",
+    "ks": "MMK", "kyat": "MMK", "kyats": "MMK", "d": "VND", "đ": "VND",
 }
 # More ISO codes, recognised only as printed in capitals: several are also words or names
 # ("Ron", "pen", "AMD"), and a bank prints a code in capitals.
@@ -71,16 +77,18 @@ _CAPS_CODES = ("hkd", "nzd", "sek", "nok", "dkk", "pln", "czk", "huf", "ron", "i
                "ars", "pen", "uyu", "gtq", "crc", "dop", "pyg", "bob", "hnl", "nio", "mwk", "mur", "scr", "bwp",
                "nad", "lbp", "iqd", "mmk", "khr", "lak", "mnt", "kzt", "uzs", "gel", "amd", "azn", "rub", "uah",
                "bgn", "isk", "afn", "sdg", "lyd", "cdf", "bif", "gmd", "sos", "mga", "jmd", "ttd", "bsd", "fjd",
-               "mvr", "bnd", "mop", "xcd", "aoa", "szl", "rsd", "syp", "yer", "ssp", "lsl", "srd", "gyd", "htg")
+               "mvr", "bnd", "mop", "xcd", "aoa", "szl", "rsd", "syp", "yer", "ssp", "lsl", "srd", "gyd", "htg", "zwg")
 CURRENCY_TOKENS.update({code: code.upper() for code in _CAPS_CODES})
 # Tokens that count only in capitals: the codes above and short letters that are words too
 # ("rm" for room, "bd" for bedroom, "qr" code, "le", "s/").
-_CAPS_ONLY = frozenset(_CAPS_CODES) | {"le", "rm", "bd", "kd", "qr", "jd", "ghc", "l.e.", "l.e", "s/.", "s/", "tl", "rmb"}
-# Tokens read only after the number: letters that also end or start words of their script.
-_AFTER_ONLY = frozenset({"р.", "р", "руб.", "руб", "рублей", "рубля", "рубль", "грн.", "грн", "บ", "ft", "kr", "kr.", "元"})
+_CAPS_ONLY = frozenset(_CAPS_CODES) | {"le", "rm", "bd", "kd", "qr", "jd", "ghc", "l.e.", "l.e", "s/.", "s/", "tl", "rmb", "mk"}
+# Tokens read only after the number: letters that also end or start words of their script (and "CFA", which
+# before a number is rather the charterholder: "CFA 2025").
+_AFTER_ONLY = frozenset({"р.", "р", "руб.", "руб", "рублей", "рубля", "рубль", "грн.", "грн", "บ", "ft", "kr", "kr.", "元",
+                         "br", "br.", "ks", "d", "đ", "cfa"})
 # Letters-only tokens that are also abbreviations ("TK" is an account in Vietnamese, "RS" a
 # reference): one followed by a long run of digits names an account or a phone, not money.
-_WORDLIKE = frozenset({"rs", "tk", "ro", "sr", "dh", "mt", "rm", "bd", "kd", "qr", "jd", "rp", "ush", "ksh", "tsh"})
+_WORDLIKE = frozenset({"rs", "tk", "ro", "sr", "dh", "mt", "rm", "bd", "kd", "qr", "jd", "rp", "ush", "ksh", "tsh", "mk"})
 _LONG_RUN = re.compile(r"\d{8,}")
 # Tokens that may carry a colon before their number ("Rs:150.00"), besides ISO codes in capitals.
 _COLON_TOKENS = frozenset({"rs", "rs.", "₹"})
@@ -93,6 +101,13 @@ _FAMILIES: dict[str, frozenset[str]] = {
     "¥": frozenset({"JPY", "CNY"}),
 }
 _FAMILIES["rs."] = _FAMILIES["₨"] = _FAMILIES["rs"]
+_FAMILIES["fcfa"] = _FAMILIES["f cfa"] = _FAMILIES["f.cfa"] = _FAMILIES["cfa"] = frozenset({"XOF", "XAF"})
+# The CFA franc of Central Africa (XAF) where the message names one of its countries or a Cameroonian number;
+# otherwise West Africa's (XOF), where most wallets that print "FCFA" run (Orange Money, Wave, Moov).
+_CFA_RAILS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:cameroun|cameroon|gabon|congo|tchad|chad|centrafrique|guin[ée]e [ée]quatoriale)\b|\+?\b237\d{9}\b",
+                re.IGNORECASE), "XAF"),
+)
 # Banks and payment systems of one country only that print a bare "$" for their own peso:
 # "Bancolombia le informa Compra por $45.000,00", "BancoEstado: compra por $12.990 con tu CuentaRUT".
 # Names shared by several countries (BBVA, Santander, Scotiabank, Falabella, Mercado Pago) are not here.
@@ -108,7 +123,9 @@ _DOLLAR_RAILS: tuple[tuple[re.Pattern[str], str], ...] = (
 _RUPEE_RAILS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:raast|jazzcash|easypaisa|HBL|UBL|meezan|bank alfalah|askari bank|allied bank)\b",
                 re.IGNORECASE), "PKR"),
-    (re.compile(r"\b(?:cefts|lankapay|justpay|sampath|seylan|hatton national|ceylon|combank|dfcc)\b", re.IGNORECASE),
+    # Sri Lanka's wallets too: eZ Cash (Dialog), FriMi (Nations Trust), mCash (Mobitel).
+    (re.compile(r"\b(?:cefts|lankapay|justpay|sampath|seylan|hatton national|ceylon|combank|dfcc|ez\s?cash|frimi|mcash)\b",
+                re.IGNORECASE),
      "LKR"),
     (re.compile(r"\b(?:esewa|khalti|fonepay|connectips|nabil bank|nic asia|global ime|siddhartha bank|"
                 r"himalayan bank|kumari bank|prabhu bank|sanima bank|machhapuchchhre|rastriya banijya|nepal sbi)\b",
@@ -124,6 +141,10 @@ _KRONA_RAILS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:mobilepay|danske bank|jyske bank|nykredit|modtaget|k[øo]b|bel[øo]b|indbetaling)\b", re.IGNORECASE),
      "DKK"),
 )
+# The rails that settle a shared sign, by the code the sign stands for when nothing settles it.
+_RAILS = {"INR": _RUPEE_RAILS, "USD": _DOLLAR_RAILS, "XOF": _CFA_RAILS}
+# A figure grouped in thousands ("200,000", "1.350.000").
+_GROUPED = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
 # Kana is written only in Japanese: a "¥" in Chinese text without it or the yen's 円 (支付宝 ... 付款¥158.00) is
 # the yuan.
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -335,6 +356,16 @@ def mentions(text: str) -> list[Mention]:
         if token == "บ" and not re.search(r"[.,]\d\d$", number):
             # The baht letter only after satang ("25,000.00บ"): on a round figure it may start a word.
             continue
+        if token in ("br", "br.") and not re.search(r"[.,]\d\d$", number):
+            # The birr as CBE Birr prints it, with santim ("750.00 Br"): "3 br" is rather a bedroom or a branch.
+            continue
+        if token == "ks" and printed not in ("Ks", "KS"):
+            # The kyat in capitals ("100,000 Ks"); Czech "2 ks" counts pieces.
+            continue
+        if token in ("d", "đ") and (token != printed or not _GROUPED.fullmatch(number)
+                                    or not flat[m.start("post") - 1].isdigit()):
+            # The dong glued to a figure grouped in thousands ("200,000d"): "30d" is rather thirty days.
+            continue
         if token == "le" and not re.search(r"[.,]\d\d$", number):
             # Egypt's "LE 480.00" only with piastres: "LE 3" is rather French ("le 3 mars").
             continue
@@ -352,9 +383,8 @@ def mentions(text: str) -> list[Mention]:
             choice = family & named
             if len(choice) == 1:
                 code = next(iter(choice))
-            elif not choice and code in ("INR", "USD"):
-                rails = {iso for pattern, iso in (_RUPEE_RAILS if code == "INR" else _DOLLAR_RAILS)
-                         if pattern.search(flat)}
+            elif not choice and code in _RAILS:
+                rails = {iso for pattern, iso in _RAILS[code] if pattern.search(flat)}
                 code = rails.pop() if len(rails) == 1 else code
         try:
             raw = read_number(number)

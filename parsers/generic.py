@@ -45,7 +45,7 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
     # "You have received a transfer of THB 1,200", "Recibiste una transferencia SPEI", "Virement reçu":
     # a transfer named with the verb that says it came in (a transfer alone would read as money out).
     # Italian "Hai ricevuto un bonifico" / "bonifico ricevuto" too.
-    (r"(?:received|recib\w*|receb\w*|ricevut\w*)\s+(?:\w+\s+){0,2}?(?:transfer|transferencia|transfer[êe]ncia|virement|"
+    (r"(?:received|recib\w*|receb\w*|ricevut\w*|re[çc]u)\s+(?:\w+\s+){0,2}?(?:transfer|transferencia|transfer[êe]ncia|virement|"
      r"pix|bonifico)\b|"
      r"(?:transfer|transferencia|transfer[êe]ncia|virement|pix|bonifico)\s+(?:received|recibida|recebid[oa]|re[çc]u|"
      r"ricevut[oa])\b",
@@ -88,14 +88,22 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
     (r"от\s+(?-i:[А-ЯЁA-Z])", Direction.CREDIT, Kind.TRANSFER, 1),
     # "Cash Out Tk 2,000.00 to 017...": a wallet's withdrawal at an agent.
     # Russian выдача/снятие (cash out), Turkish "nakit cekilmistir" (cash drawn).
-    (r"withdr[ae]wn?|withdrawal|cash wdl|cwdr|atm|levantaste|kimetolewa|retrait|retiro|سحب|tarik tunai|cash[- ]?out\b|"
+    # Swahili umetoa (you withdrew: "Umetoa Tsh100,000.00 kwa wakala ...").
+    (r"withdr[ae]wn?|withdrawal|cash wdl|cwdr|atm|levantaste|kimetolewa|umetoa|retrait|retiro|سحب|tarik tunai|cash[- ]?out\b|"
      r"выдача|снятие|[çc]ekilmi[sş]tir|[çc]ekildi\b|"
      # Polish wypłata (withdrawal: "Wypłata z bankomatu"), Czech výběr, Hungarian készpénzfelvétel, Swedish uttag,
      # Norwegian uttak, Danish hævning, Finnish nosto, Italian prelievo, Greek ανάληψη.
      r"wyp[łl]at[aay]|v[ýy]b[ěe]r|k[ée]szp[ée]nzfelv[ée]tel|uttag|uttak|hævning|nosto\b|prelievo|αν[άα]ληψη",
      Direction.DEBIT, Kind.WITHDRAWAL, 1),
     # A loan paid out to the customer ("Your loan of NGN 200,000 has been disbursed to your account").
-    (r"disbursed|disbursement", Direction.CREDIT, Kind.CREDIT, 1),
+    # "Your M-Shwari loan of Ksh3,000.00 has been approved and transferred to your M-PESA account": the loan
+    # moved into the wallet, whatever "transferred" alone would say; not a repayment "paid to your loan".
+    (r"disbursed|disbursement|loan\b(?:(?!repay|instal)(?:[^.|]|(?<=\d)\.(?=\d))){0,60}?\b(?:transferred|sent|credited|deposited|paid) "
+     r"(?:in)?to your\b(?!\s+loan)",
+     Direction.CREDIT, Kind.CREDIT, 1),
+    # M-Pesa's deposit at an agent: "Give Ksh5,000.00 cash to SKYLINE AGENCIES" (the customer hands over cash and
+    # the wallet is credited).
+    (r"give\s+(?:[^\W\d_]{1,4}\.?\s?)?\d[\d,.]*\s+cash to\b", Direction.CREDIT, Kind.DEPOSIT, 1),
     # A wallet loaded: "Your Paytm Wallet has been topped up with Rs. 2,000", "INR 500.00 has been added to your
     # Amazon Pay balance" (not a phone's airtime "topped up with KES 100 airtime", which is bought), "Rs. 500.00
     # has been loaded to your eSewa account".
@@ -127,12 +135,20 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
      # Finnish saapunut/tilillesi (arrived, to your account), Italian accredito, Greek πίστωση/πιστώθηκε.
      r"erhalten|gecrediteerd|uznani[ea]|wp[łl]yw\w*|przelew\s+przych\w*|p[řr]ips[áa]n[aoy]?|p[řr][íi]choz[íi]|"
      r"j[óo]v[áa][íi]r[áa]s\w*|ins[äa]ttning|fått\b|mottatt|innbetaling|modtaget|indbetaling|saapunut|tilillesi|"
-     r"accredito|π[ιί]στωση|πιστ[ωώ]θηκε", Direction.CREDIT, Kind.CREDIT, 1),
+     r"accredito|π[ιί]στωση|πιστ[ωώ]θηκε|"
+     # Mobile money in the languages of its markets: French "recu" (wallets drop the accent), Filipino
+     # "Nakatanggap ka" (you received), Vietnamese "vua/da nhan" (just / have received), Urdu in Latin letters
+     # "mosool/wasool hue" (were received), Amharic ተቀብለዋል (you have received), Bengali পেয়েছেন (you received).
+     r"recu\b|(?:naka)?tanggap ka\b|natanggap mo\b|(?:vua|vừa|da|đã) nh[aậ]n\b|(?:m[ao]u?sool|wa?u?sool)\b|"
+     r"ተቀብለዋል|ገቢ ተደርጓል|" + unicodedata.normalize("NFKC", "পেয়েছেন|জমা হয়েছে"), Direction.CREDIT, Kind.CREDIT, 1),
     # pagaste/pagou (Spanish, Portuguese "you paid"), umelipa (Swahili), harcama (Turkish "spending"),
     # afschrijving (Dutch "debit").
     # consumo (Spanish "spend"), płatność/platnosc/platba (Polish, Czech "payment"), köp (Swedish "purchase"),
     # vásárlás/vasarlas (Hungarian "purchase"), thanh toan (Vietnamese "payment", unaccented in SMS).
-    (r"spent|spending|purchase|compra|achat|thanh to[aá]n|used (?:for|at)|utilised|paid\b|malipo|charged|pos\b|شراء|pagaste|pagou|"
+    # Swahili imelipwa (has been paid), umenunua (you bought: airtime, a bundle); Filipino "nagbayad ka" (you paid);
+    # "Ksh454.50 from your M-PESA has been used to fully pay your outstanding Fuliza" (a loan repaid).
+    (r"spent|spending|purchase|compra|achat|thanh to[aá]n|used (?:for|at)|used to (?:\w+ )?(?:re)?pay\b|utilised|paid\b|"
+     r"malipo|charged|pos\b|شراء|pagaste|pagou|imelipwa|umenunua|nagbayad|ከፍለዋል|"
      r"umelipa|harcama|afschrijving|consumo|p[łl]atno[śs][ćc]|platba|köp\b|v[áa]s[áa]rl[áa]s|"
      r"(?:a|new|pending|recurring) charge\b|pembelian|belanja|pembayaran|purch\b|"
      # Russian покупка/оплата (purchase, payment).
@@ -143,7 +159,10 @@ _WORDING: tuple[tuple[str, Direction, Kind, int], ...] = (
      Direction.DEBIT, Kind.PURCHASE, 1),
     # enviou/enviaste/envió (Portuguese, Spanish), dana keluar ("money out", Indonesian), "Money out: £20".
     # Turkish gönderilmiştir (was sent), hesabınızdan (from your account).
-    (r"sent|send money|send\b|umetuma|kimetumwa|envi(?:ou|aste|[oó]\b|ado)|(?:dana|uang|transfer|money) keluar|money out\b|"
+    # French "envoye" (sent), Filipino "nagpadala ka" (you sent), Vietnamese "da/vua chuyen" (have / just
+    # transferred), Urdu in Latin letters "bhejay/bheje" (sent), Amharic ልከዋል (you have sent), Bengali পাঠিয়েছেন.
+    (r"sent|send money|send\b|umetuma|kimetumwa|envoy[ée]e?s?\b|nagpadala|(?:da|đã|vua|vừa) chuy[eể]n\b|bhej(?:ay|e|a|i)\b|"
+     r"ልከዋል|" + unicodedata.normalize("NFKC", "পাঠিয়েছেন") + r"|envi(?:ou|aste|[oó]\b|ado)|(?:dana|uang|transfer|money) keluar|money out\b|"
      r"g[öo]nderilmi[sş]tir|g[öo]nderildi|hesab[ıi]n[ıi]zdan|"
      # German gesendet/überwiesen, Dutch overgemaakt, Swedish skickat, Norwegian/Danish sendt, Finnish lähetetty,
      # Italian inviato, Polish "przelew wych." / wysłany (outgoing transfer, sent).
@@ -450,10 +469,30 @@ _PARTY = (
                 re.IGNORECASE), "payee"),
     (re.compile(r"\bfor\s+(?!rs\b|inr\b|usd\b|aed\b|[\d$₹])(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE), "for"),
     # Mobile money: "sent TSh 500 to 2557XXXXXXXX - JANE DOE", "from 922756 - ACME PAY", "no agente 4253 - NAME".
-    (re.compile(r"\b(?:to|para|kwenda)\s+\+?[\dXx*]{4,}\s+-\s+(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE), "to"),
-    (re.compile(r"\b(?:from|de|kutoka)\s+\+?[\dXx*]{4,}\s+-\s+(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE), "from"),
+    # Swahili "kwa" (to) and "kutoka kwa" (from): "Umetuma TSH 25,000 kwa 0621123456 - RAMADHANI ALLY".
+    (re.compile(r"\b(?:to|para|kwenda|kwa)\s+\+?[\dXx*]{4,}\s+-\s+(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE), "to"),
+    (re.compile(r"\b(?:from|de|kutoka(?:\s+kwa)?)\s+\+?[\dXx*]{4,}\s+-\s+(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE),
+     "from"),
     (re.compile(r"\b(?:agent|agente|wakala)\s+\+?[\dXx*]{4,}\s+-\s+(?P<v>[^\n]+?)" + _STOP, re.IGNORECASE),
      "agent"),
+    # "Cash Out of MK 20,000.00 at agent 0999123456 TIYAMIKE STORES": the agent's name in capitals after its number.
+    (re.compile(r"\b(?:agent|agente|wakala)\s+\+?\d{4,}\s+" + _WALLET_NAME), "agent"),
+    # French wallets name the payee after the CFA franc or the verb, accent dropped: "10000 FCFA a Moussa Diop",
+    # "Paiement de 15000 FCFA effectue a EDM SA pour la facture ...".
+    (re.compile(r"(?:\b(?:F\s?CFA|CFA|XOF|XAF)|\beffectu[ée]e?)\s+(?:a|à)\s+(?P<v>(?-i:[A-Z])[^\n]+?)" + _STOP,
+                re.IGNORECASE), "to"),
+    # Filipino "mula kay ANA REYES" / "galing kay" (from), "kay MARIA SANTOS" (to a person).
+    (re.compile(r"\b(?:mula|galing)\s+(?:kay|sa)\s+(?P<v>(?-i:[A-Z])[^\n]+?)" + _STOP, re.IGNORECASE), "from"),
+    # Bare "kay" in small letters only: "Mary Kay" is a name.
+    (re.compile(r"(?<!mula )(?<!galing )\b(?-i:kay)\s+(?P<v>(?-i:[A-Z])[^\n]+?)" + _STOP, re.IGNORECASE), "to"),
+    # Vietnamese after an amount in dong: "200,000d den NGUYEN VAN AN" (to), "500.000 VND tu TRAN THI BINH" (from),
+    # "150,000 VND tai HIGHLANDS COFFEE" (at). Only there: "tu" is also Spanish and French.
+    (re.compile(r"(?:\d[dđ]|\bVND|₫)\s+(?:den|đến|toi|tới|cho)\s+(?P<v>(?-i:[A-Z])[^\n]+?)" + _STOP, re.IGNORECASE), "to"),
+    (re.compile(r"(?:\d[dđ]|\bVND|₫)\s+(?:tu|từ)\s+(?P<v>(?-i:[A-Z])[^\n]+?)" + _STOP, re.IGNORECASE), "from"),
+    (re.compile(r"(?:\d[dđ]|\bVND|₫)\s+(?:tai|tại)\s+(?P<v>(?-i:[A-Z])[^\n]+?)" + _STOP, re.IGNORECASE), "at"),
+    # A bill named by its biller: "Your K-Electric bill of Rs. 4,320 ... has been paid" (not a card's own bill).
+    (re.compile(r"\byour\s+(?!(?:credit|debit)\s+card\b)(?P<v>(?-i:[A-Z])[\w&.'\-]*(?:\s(?-i:[A-Z])[\w&.'\-]*){0,3})"
+                r"\s+bill\s+(?:of|for)\b", re.IGNORECASE), "for"),
     # Wallets that print the phone number, then the name in capitals or in brackets: "received Rs. 2,000.00
     # from 03001234567 SADIA BIBI", "Rs 1,000.00 sent to 03451234567 (KAMRAN) successfully".
     # Indonesian "ke 1234567890 BUDI SANTOSO" (to an account number, then its holder).
@@ -476,6 +515,8 @@ _JUNK_PARTY = re.compile(
     r"^(?:your|the|a|an|account|a/?c|card|bank|customer|dear|mobile|upi|imps|neft|ref|rrn|utr|ac|acct|xx+\d*|\**\d+|iban|beneficiary|payee|"
     r"recipient|"
     r"\d[\d\s\-/:.]*|[\W_]+|on|is|was|has|you|successful(?:ly)?|banking|info|clearing|transaction(?: number)?|"
+    # "QK12ABC3XY Confirmed.", Swahili "Imethibitishwa." (confirmed): the opening of an M-Pesa-style alert.
+    r"confirmed|imethibitishwa|"
     r"\d*[x*#]{3,}\d*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun|"
     # A cash machine's terminal number ("Выдача 3 000р ATM 60001234"): no place, no name.
     r"atm[\s#:-]*\d+|"

@@ -47,7 +47,8 @@ _LABELLED = re.compile(
     r"(?:(?<![^\W\d_])|(?=บช|บัญชี|口座|계좌|账户|帳戶|戶口|卡号|卡號))" + _LABEL + r"(?:\s+(?:anda|kamu)\b)?(?:\.(?!\.))?\s*(?:no\.?|number|num|#(?!#))?\s*(?:[:.](?!\.))?\s*['\"‘’“”]?"
     # "account 012-345678-901": an account number printed in dashed groups, whole.
     # Not an amount after the label: "Platba kartou: 349,00 CZK".
-    r"(?P<m>" + _MASKED + r"|\d{2,6}(?:-\d{2,10}){1,3}\b|\d{3,20}\b(?![.,]\d)"
+    # "account 001 234 567" (ABA): the account printed whole in spaced groups of three.
+    r"(?P<m>" + _MASKED + r"|\d{2,6}(?:-\d{2,10}){1,3}\b|\d{3}(?: \d{3}){2,3}\b(?![.,]\d)|\d{3,20}\b(?![.,]\d)"
     # A product prefix before the digits (Acct CK1234, a/c SBA5678) or one hidden digit (A/C 0#16).
     r"|[A-Z]{1,4}\d{3,20}\b|\d{1,6}[Xx*#•]\d{2,}\b"
     # Thai banks dash the hidden part off the shown digits: "account x-1234", "บช X-5678".

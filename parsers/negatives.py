@@ -11,11 +11,14 @@ import unicodedata
 
 _TXN_VERB = re.compile(
     r"\b(?:debited|credited|spent|paid|sent|received|withdrawn|withdrew|purchase|transferred|deposited|"
-    r"confirmed|cargo|abono|compra|d[ée]bit[ée]?|cr[ée]dit[ée]|achat|debitad[oa]|creditad[oa]|"
+    # "It will be credited once confirmed" says no money moved yet.
+    r"(?<!once )(?<!when )(?<!until )(?<!unless )(?<!if )confirmed|cargo|abono|compra|d[ée]bit[ée]?|cr[ée]dit[ée]|achat|debitad[oa]|creditad[oa]|"
     # "A payment of OMR 60.000 to OMANTEL was made from your account": done, whatever a footer offers.
     r"(?:was|has been|have been|were) made|money (?:in|out)|"
     # "Your Credit Card ending 1234 has been used for AED 250.00 at SHOP", "was charged EGP 540.00".
     r"(?:was|has been|were|have been) (?:used (?:for|at|on)|charged)|"
+    # "₹25.00 cashback has been added to your Amazon Pay balance": money put in the customer's wallet.
+    r"(?:was|has been|have been|were) (?:added|loaded) to your (?:[\w-]+ ){0,3}(?:wallet|balance|account|a/?c)|"
     # A loan paid out ("Congratulations! Your loan ... has been disbursed to your a/c"); Portuguese recebeu
     # (you received), Spanish recibiste / abonado (credited); Hindi-English "credit ho gaya" (was credited).
     r"disbursed|receb(?:eu|id[oa])|recibi(?:ste|d[oa])|abonad[oa]|(?:credit|debit|jama) ho gay[aei]|"
@@ -164,6 +167,14 @@ _WIDER: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "ถูกปฏิเสธ" (was refused), Swahili "Muamala ... haukufanikiwa" / "Malipo ... hayakufanikiwa" (did not
         # succeed: the negative prefix agrees with the noun's class, ha-i- being the only one _STRONG knows).
         ("declined or failed payment", r"\b(?:negad[oa]|ha(?:u|ya|li|zi|ku)kufanikiwa)\b|ถูกปฏิเสธ"),
+        # Mobile money failures: French "Echec du transfert ... Solde insuffisant" (failure, balance too low; wallets
+        # drop the accent), Filipino "Hindi natuloy ang pag-send mo ... kulang ang iyong balance" (did not go through,
+        # your balance is short), "hindi sapat" (not enough).
+        ("declined or failed payment", r"\b(?:[ée]chec|solde insuffisant|hindi (?:natuloy|nagtagumpay|matagumpay)|"
+                                       r"kulang ang (?:iyong |inyong |yong )?(?:balance|pondo|load)|hindi sapat)\b"),
+        # A code to type in, in Vietnamese without diacritics: "Ma xac thuc MoMo cua ban la 583920" (your
+        # verification code is), "ma OTP".
+        ("one-time password", r"\b(?:ma|mã) (?:xac|xác) (?:thuc|thực|nhan|nhận)\b"),
         # Portuguese "Pix ... não foi concluído" (was not completed), Spanish / Portuguese "saldo insuficiente".
         ("declined or failed payment", r"\bn[ãa]o foi (?:conclu[íi]d|realizad|efetuad|processad|aprovad)[oa]\b|"
                                        r"\bsaldo insuficiente\b"),
@@ -218,7 +229,7 @@ _WIDER_WORDS = ("couldn't", "could not", "can't", "cannot", "unable", "enough mo
                 "不足", "mtan", "smstan", "pushtan", "chiptan", "tan lautet", "koodi", "kód",
                 "kod", "engangskode", "verificatiecode", "tigungscode", "sicherheitscode", "codice", "認証",
                 "ワンタイム", "验证",
-                "驗證", "动态密码", "動態密碼", "인증")
+                "驗證", "动态密码", "動態密碼", "인증", "chec", "insuffisant", "hindi ", "kulang", "xac", "xác")
 
 
 # A non-transaction only when no money moved: promotions and statements often quote amounts.
