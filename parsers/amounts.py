@@ -102,6 +102,7 @@ _FAMILIES: dict[str, frozenset[str]] = {
 }
 _FAMILIES["rs."] = _FAMILIES["₨"] = _FAMILIES["rs"]
 _FAMILIES["fcfa"] = _FAMILIES["f cfa"] = _FAMILIES["f.cfa"] = _FAMILIES["cfa"] = frozenset({"XOF", "XAF"})
+_FAMILIES["kr"] = _FAMILIES["kr."] = frozenset({"SEK", "NOK", "DKK", "ISK"})
 # The CFA franc of Central Africa (XAF) where the message names one of its countries or a Cameroonian number;
 # otherwise West Africa's (XOF), where most wallets that print "FCFA" run (Orange Money, Wave, Moov).
 _CFA_RAILS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -141,23 +142,17 @@ _KRONA_RAILS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:mobilepay|danske bank|jyske bank|nykredit|modtaget|k[øo]b|bel[øo]b|indbetaling)\b", re.IGNORECASE),
      "DKK"),
 )
-# The rails that settle a shared sign, by the code the sign stands for when nothing settles it.
-_RAILS = {"INR": _RUPEE_RAILS, "USD": _DOLLAR_RAILS, "XOF": _CFA_RAILS}
-# A figure grouped in thousands ("200,000", "1.350.000").
-_GROUPED = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
 # Kana is written only in Japanese: a "¥" in Chinese text without it or the yen's 円 (支付宝 ... 付款¥158.00) is
 # the yuan.
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
-def _krona(flat: str) -> str | None:
-    """The crown a bare "kr" means in ``flat``, or None when nothing settles it."""
-    named = _named_codes(flat) & {"SEK", "NOK", "DKK", "ISK"}
-    if len(named) == 1:
-        return next(iter(named))
-    rails = {iso for pattern, iso in _KRONA_RAILS if pattern.search(flat)}
-    return rails.pop() if len(rails) == 1 else None
+_YEN_RAILS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\A(?=[\s\S]*[\u4e00-\u9fff])(?![\s\S]*[\u3040-\u30ff円])"), "CNY"),
+)
+# The rails that settle a shared sign, by the code the sign stands for when nothing settles it.
+_RAILS = {"INR": _RUPEE_RAILS, "USD": _DOLLAR_RAILS, "XOF": _CFA_RAILS, "SEK": _KRONA_RAILS, "JPY": _YEN_RAILS}
+# Signs whose default is no better than a guess: unsettled, the figure is not read as money.
+_MUST_SETTLE = frozenset({"kr", "kr."})
+# A figure grouped in thousands ("200,000", "1.350.000").
+_GROUPED = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
 
 
 _TOKEN_ALT = "|".join(re.escape(t) for t in sorted(CURRENCY_TOKENS, key=len, reverse=True))
@@ -346,13 +341,6 @@ def mentions(text: str) -> list[Mention]:
         if token == "ft" and printed != "Ft":
             # The forint as Hungary prints it ("12 990 Ft"); "5 ft" or "20 FT" are rather feet or a code.
             continue
-        if token in ("kr", "kr."):
-            crown = _krona(flat)
-            if crown is None:
-                continue
-            code = crown
-        if token == "¥" and _HAN.search(flat) and not _KANA.search(flat) and "円" not in flat:
-            code = "CNY"
         if token == "บ" and not re.search(r"[.,]\d\d$", number):
             # The baht letter only after satang ("25,000.00บ"): on a round figure it may start a word.
             continue
@@ -383,9 +371,12 @@ def mentions(text: str) -> list[Mention]:
             choice = family & named
             if len(choice) == 1:
                 code = next(iter(choice))
-            elif not choice and code in _RAILS:
-                rails = {iso for pattern, iso in _RAILS[code] if pattern.search(flat)}
-                code = rails.pop() if len(rails) == 1 else code
+            else:
+                rails = {iso for pattern, iso in _RAILS.get(code, ()) if pattern.search(flat)}
+                if len(rails) == 1:
+                    code = rails.pop()
+                elif token in _MUST_SETTLE:
+                    continue
         try:
             raw = read_number(number)
             minor = minor_digits(code)

@@ -255,6 +255,14 @@ _WAYLESS = next(i for i, w in enumerate(_WORDING) if w[0] == _WAYLESS_TRANSFER)
 # Words that name the kind precisely; one anywhere refines a plain debit/credit/purchase.
 _REFINING = tuple(w for w in _WORD_RES[:len(_WORDING)] if w[2] in (Kind.SALARY, Kind.WITHDRAWAL, Kind.DEPOSIT))
 
+# Capitals of the Latin scripts of Europe (ELKJØP, ŁÓDŹ, ČEZ) and Greek.
+_UPPER = "A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻČĎĚŇŘŠŤŮŽŐŰΑ-Ω"
+# A card or account field in the languages of Europe: "kártya: *4321", "kortti ****7788", "számla ...9012".
+_OWN_FIELD = r"(?i:\w*karte|kort\w*|kart[aąy]|k[áa]rty[aá]|carta|pas|konto|rekening|rachun\w*|[úu][čc](?:et|tu)|" \
+             r"sz[áa]ml[áa]\w*|tili\w*|conto)\b"
+# A name's first letter: one of those capitals, or a Hebrew letter (the script has no capitals).
+_NAME_START = r"(?-i:[" + _UPPER + r"\u05d0-\u05ea])"
+
 # The other side of the transaction, after a preposition or a label.
 _STOP = (r"(?=\s+(?:on|via|using|with|ref|avl|avail|available|bal|balance|if|not you|from your|from (?:a/?c|acc|acct|account|card|checking|savings)|posted (?:to|in|on)|in your|"
          # The customer's own bank and account after the name: "to Chai Point from Paytm Payments Bank a/c XX9012",
@@ -288,8 +296,7 @@ _STOP = (r"(?=\s+(?:on|via|using|with|ref|avl|avail|available|bal|balance|if|not
          r"|\s+(?:was|were|is|has|have)\s+(?:been\s+)?(?:[a-z]+ed|made|paid|sent|taken)\b|\s+total\s+(?:fee|charges?|amount)\b|(?<!\bmr)(?<!\bmrs)(?<!\bms)[.;|]\s|[.;|]$|\s+;|\s[-/]\s|\(|$|\s{2,}|,\s*(?:avl|bal|on|ref|your|the|a/?c|acct|account|akaunti|conta|cuenta)\b|,\s+an?\s"
          # A card or account field after a comma, in the languages of Europe: "bei BILLA DANKT, Debitkarte ***3456",
          # "hos NETTO, kort ***3344", "u ALBERT HYPERMARKET, karta *5566".
-         r"|,\s*(?:\w*karte|kort\w*|kart[aąy]|k[áa]rty[aá]|carta|pas|konto|rekening|rachun\w*|[úu][čc](?:et|tu)|"
-         r"sz[áa]ml[áa]\w*|tili\w*|conto)\b"
+         r"|,\s*" + _OWN_FIELD +
          # Chinese and Japanese punctuation, and the account or card word that follows a name there ("振込依頼人:ヤマダ
          # タロウ 口座末尾9012", "ご利用先 ユニクロ カード番号下4桁"); Hebrew "אושרה" (approved), "בכרטיסך" (on your card).
          r"|\s*[。，、；！]|(?=\s*(?:口座|カード|계좌|카드|卡号|卡號|账户|帳戶|戶口))"
@@ -401,7 +408,7 @@ _PARTY = (
     # Greek (από), Hebrew (מאת), before a capitalised name; the Hebrew script has no capitals. An initial may open
     # the name ("van J. de Vries op uw rekening"): its dot ends no sentence.
     (re.compile(r"(?<![^\W\d_])(?:van|fr[åa]n|fra|od|από|מאת)(?::\s*|\s+)(?!(?-i:[A-Z]{2,3})\s?\d)"
-                r"(?P<v>(?-i:[A-Z]\.\s+[^\W\d_])[^\n]+?|(?-i:[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻČĎĚŇŘŠŤŮŽΑ-Ω\u05d0-\u05ea])[^\n]+?)" + _STOP,
+                r"(?P<v>(?-i:[A-Z]\.\s+[^\W\d_])[^\n]+?|" + _NAME_START + r"[^\n]+?)" + _STOP,
                 re.IGNORECASE), "from"),
     # "to" before a capitalised name: Dutch aan, Italian "bonifico a", Hebrew עבור (for), Polish "do:" (with its
     # colon), and German an, Swedish till, Norwegian/Danish til right after an amount in their currencies ("65,00 EUR
@@ -409,11 +416,11 @@ _PARTY = (
     (re.compile(r"(?:(?<![^\W\d_])(?:aan|bonifico a|עבור|do(?=:))|(?:\d\s?(?:€|EUR|CHF|kr\.?|SEK|NOK|DKK)|"
                 r"(?:€|EUR|CHF|SEK|NOK|DKK)\s?[\d.,']*\d)\s+(?:an|till|til))(?::\s*|\s+)"
                 r"(?!(?-i:Sie|Ihr|Ihnen|Dich|Dein|Uw|Je)\b)"
-                r"(?P<v>(?-i:[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻČĎĚŇŘŠŤŮŽΑ-Ω\u05d0-\u05ea])[^\n]+?)" + _STOP, re.IGNORECASE), "to"),
+                r"(?P<v>" + _NAME_START + r"[^\n]+?)" + _STOP, re.IGNORECASE), "to"),
     # "at" before a capitalised name: Polish w, Czech u, Norwegian/Danish hos, Greek στο/στη/στην, Dutch voor
     # ("afgeschreven ... voor Albert Heijn 1403"), Hebrew "בבית העסק" (at the business).
     (re.compile(r"(?<![^\W\d_])(?:w|u|hos|στο|στη|στην|στον|voor|בבית העסק|אצל)\s+"
-                r"(?P<v>(?-i:[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻČĎĚŇŘŠŤŮŽΑ-Ω\u05d0-\u05ea])[^\n]+?)" + _STOP, re.IGNORECASE), "at"),
+                r"(?P<v>" + _NAME_START + r"[^\n]+?)" + _STOP, re.IGNORECASE), "at"),
     # A German booking line names its kind, then the other side in capitals: "Lastschrift VODAFONE GMBH, Betrag
     # -39,99 EUR", "Gutschrift ARBEITGEBER AG, Betrag 2.345,67 EUR".
     (re.compile(r"(?:Lastschrift|Gutschrift|Überweisung|Dauerauftrag|Kartenzahlung)\s+"
@@ -759,11 +766,6 @@ def _label(text: str, kind: Kind, direction: Direction = Direction.DEBIT) -> str
     return None
 
 
-# Capitals of the Latin scripts of Europe (ELKJØP, ŁÓDŹ, ČEZ) and Greek.
-_UPPER = "A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻČĎĚŇŘŠŤŮŽŐŰΑ-Ω"
-# A card or account field in the languages of Europe: "kártya: *4321", "kortti ****7788", "számla ...9012".
-_OWN_FIELD = r"(?i:\w*karte|kort\w*|kart[aąy]|k[áa]rty[aá]|carta|pas|konto|rekening|rachun\w*|[úu][čc](?:et|tu)|" \
-             r"sz[áa]ml[áa]\w*|tili\w*|conto)\b"
 _AFTER_AMOUNT = re.compile(r"\s+(?P<v>[A-Z][A-Z0-9&'.\-]*(?:\s[A-Z0-9&'.\-]+){0,5})"
                            # ... or a date: "Dr USD 35.00 POS PURCHASE HARARE MART 03/03/26".
                            r"(?=\s+(?:Bal|Avl|Avail|Ref|on|Баланс|Доступно|Остаток)\b|\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\s*\||\.\s|\s*$)"

@@ -1,9 +1,10 @@
 """Process step for many stored e-mails at once: the same results as one by one, fewer round trips.
 
 A first sync or a busy mailbox hands over a batch of mails at a time (SPENDWATCH_FETCH_BATCH,
-200 by default). One by one, each costs about twenty SQL statements and two commits (pipeline.process); here a batch costs
-a handful: claim, lock and read the rows, insert every transaction in one statement,
-one UPDATE per touched budget period, one status UPDATE per outcome, one commit.
+200 by default). One by one, each costs about twenty SQL statements and two commits
+(pipeline.process); here a batch costs a handful: claim, lock and read the rows, insert
+every transaction in one statement, one UPDATE per touched budget period, one status
+UPDATE per outcome, one commit.
 
 What stays one by one, through pipeline.process, because it is rare and subtle:
 - a mail that shares its Message-ID with a stored transaction or another mail of the
