@@ -70,6 +70,7 @@ class Categorizer:
         # Without them a card bill paid from the current account counted its purchases twice.
         self.own_masks = own_masks(s, user_id)
         self.category_ids: dict[str, int] = {}
+        self._categories: list[Category] | None = None  # the user's categories, read once when first needed
 
     def apply(self, txn: Transaction) -> None:
         from pipeline.categorize import categorize, fields_of
@@ -83,6 +84,16 @@ class Categorizer:
         txn.excluded = decision.excluded
         name = decision.category or "Uncategorized"
         if name not in self.category_ids:
-            self.category_ids[name] = category_named(self.s, self.user_id, name).id
+            self.category_ids[name] = self._category_id(name)
         txn.category_id = self.category_ids[name]
         txn.category_source = decision.source
+
+    def _category_id(self, name: str) -> int:
+        """``category_named`` with one SELECT of all the user's categories per batch instead of one per name."""
+        if self._categories is None:
+            self._categories = list(self.s.scalars(select(Category).where(Category.user_id == self.user_id)))
+        found = same_name(self._categories, name)
+        if found is None:  # a new name: created (or found, if another worker just made it)
+            found = category_named(self.s, self.user_id, name)
+            self._categories.append(found)
+        return found.id

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from models import RawEmail, RawStatus
 from parsers.extract import read_from
 from pipeline.budgets import _insert
+from pipeline.db import insert_rows
 
 logger = logging.getLogger(__name__)
 _HEADERS = BytesHeaderParser(policy=compat32)
@@ -134,12 +135,9 @@ def store_many(session: Session, rows: list[dict[str, Any]]) -> dict[int, int]:
 
     A uid missing from the answer was already stored (by IMAP identity or by hash).
     """
-    if not rows:
-        return {}
-    stmt = _insert(session, RawEmail.__table__).on_conflict_do_nothing().returning(
-        RawEmail.__table__.c.uid, RawEmail.__table__.c.id
-    )
-    return {int(uid): int(i) for uid, i in session.execute(stmt, rows).all()}
+    table = RawEmail.__table__
+    got = insert_rows(session, table, rows, (table.c.uid, table.c.id), on_conflict_do_nothing=True)  # type: ignore[arg-type]
+    return {int(uid): int(i) for uid, i in got}
 
 
 @dataclass

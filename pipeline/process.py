@@ -293,8 +293,12 @@ def _fit(t: ParsedTransaction) -> ParsedTransaction:
             return None
         return value.replace("\x00", "")[:n].encode("utf-8", "replace").decode("utf-8") or None
 
-    return dataclasses.replace(t, merchant=clip(t.merchant, 500), counterparty=clip(t.counterparty, 500),
-                               account=clip(t.account, 64), reference=clip(t.reference, 200))
+    merchant, counterparty = clip(t.merchant, 500), clip(t.counterparty, 500)
+    account, reference = clip(t.account, 64), clip(t.reference, 200)
+    # Nearly always already fitting: then the same object (a replace costs a new dataclass).
+    if (merchant, counterparty, account, reference) == (t.merchant, t.counterparty, t.account, t.reference):
+        return t
+    return dataclasses.replace(t, merchant=merchant, counterparty=counterparty, account=account, reference=reference)
 
 
 def bank_account_for(s: Session, user_id: int, bank: str, t: ParsedTransaction, when: datetime,

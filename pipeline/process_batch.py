@@ -24,7 +24,7 @@ from datetime import datetime
 from typing import Any, cast
 
 from celery.exceptions import SoftTimeLimitExceeded
-from sqlalchemy import BindParameter, Select, Table, bindparam, func, insert, select, text, update
+from sqlalchemy import BindParameter, Select, Table, bindparam, func, select, text, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
@@ -32,7 +32,7 @@ from sqlalchemy.sql.schema import ScalarElementColumnDefault
 import parsers
 from models import BankAccount, RawEmail, RawStatus, Transaction, User
 from parsers.base import ParsedTransaction, ParseResult
-from pipeline import budgets, config, process
+from pipeline import budgets, config, db, process
 from pipeline.categorizing import Categorizer
 
 logger = logging.getLogger(__name__)
@@ -196,14 +196,17 @@ def _insert_transactions(s: Session, txns: list[Transaction]) -> None:
         return
     rows = []
     for txn in txns:
-        row = {key: getattr(txn, key) for key in _TXN_COLUMNS}
+        # Straight from the new object's own dict (what was set; never expired, nothing to
+        # load): the instrumented getattr cost a seventh of this function.
+        values = txn.__dict__
+        row = {key: values.get(key) for key in _TXN_COLUMNS}
         for key, default in _TXN_DEFAULTS.items():
             if row[key] is None:
                 row[key] = default
         rows.append(row)
     # Matched back by raw_email_id (unique), not by the order of the answer.
-    stmt = insert(_TXNS).returning(_TXNS.c.raw_email_id, _TXNS.c.id)
-    ids: dict[int | None, int] = {raw_id: txn_id for raw_id, txn_id in s.execute(stmt, rows)}
+    got = db.insert_rows(s, _TXNS, rows, (_TXNS.c.raw_email_id, _TXNS.c.id))
+    ids: dict[int | None, int] = {raw_id: txn_id for raw_id, txn_id in got}
     for txn in txns:
         txn.id = ids[txn.raw_email_id]
 
