@@ -72,13 +72,24 @@ class FolderState:
 class Header:
     sender: str | None  # lower-cased address from From (or Sender when From is empty)
     sender_domain: str | None
-    message_id: str | None
     size: int  # RFC822.SIZE in bytes, known before the body is fetched
-    date: datetime | None  # the Date header; None when missing or unparseable
     raw_headers: bytes  # the fetched header fields, kept for mails too big to fetch
     # Those fields as read here: the stored row's fields are taken from them instead of
     # reading the same lines again out of the body (pipeline.ingest.raw_row).
     parsed: Message | None = field(default=None, compare=False, repr=False)
+
+    # Read when asked, not for every mail of a batch: the fetch step needs only the sender
+    # and the size (the row's fields come from ``parsed``, pipeline.ingest.info_of).
+    @property
+    def message_id(self) -> str | None:
+        head = self.parsed
+        return None if head is None else _field(lambda: str(head.get("Message-ID", "")).strip() or None)
+
+    @property
+    def date(self) -> datetime | None:
+        """The Date header; None when missing or unparseable (a 20-digit year or offset: OverflowError)."""
+        head = self.parsed
+        return None if head is None else _field(lambda: parsedate_to_datetime(str(head.get("Date", ""))))
 
 
 class Mailbox:
@@ -404,16 +415,12 @@ def _header(raw: bytes, size: int) -> Header:
     except Exception:  # noqa: BLE001 - stdlib parser on hostile bytes: anything may come out
         logger.warning("a header block could not be parsed: its sender read from the raw lines", exc_info=True)
         sender = _plain_sender(raw)
-        return Header(sender, _domain(sender), None, size, None, raw)
+        return Header(sender, _domain(sender), size, raw)
     try:
         sender = parseaddr(str(head.get("From", "") or head.get("Sender", "")))[1].lower() or None
     except Exception:  # noqa: BLE001 - as above; the sender check still happens, on the plain reading
         sender = _plain_sender(raw)
-    mid = _field(lambda: str(head.get("Message-ID", "")).strip() or None)
-    # A Date that cannot be represented (a 20-digit year or offset: OverflowError) is no
-    # date here; the parser reads it again later, as tolerantly.
-    date = _field(lambda: parsedate_to_datetime(str(head.get("Date", ""))))
-    return Header(sender, _domain(sender), mid, size, date, raw, head)
+    return Header(sender, _domain(sender), size, raw, head)
 
 
 def _domain(sender: str | None) -> str | None:

@@ -7,6 +7,7 @@ category whose keyword matches wins, so more specific categories come first.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 CATEGORIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Cash", ("atm", "cash withdrawal", "withdrawal", "cdm", "سحب نقدي")),
@@ -63,6 +64,8 @@ def display_merchant(raw: str | None) -> str | None:
     return text.title() if text.isupper() else text
 
 
+# A user's mail names the same few merchants again and again; each miss tries 15 patterns.
+@lru_cache(maxsize=4096)
 def category_for(merchant: str | None, kind: str | None = None) -> str | None:
     if kind in BY_KIND and kind != "transfer":
         return BY_KIND[kind]
