@@ -79,8 +79,34 @@ def sender_allowed(sender: str | None, account: MailAccount, bank_domains: Itera
 
 
 def _batches(seq: list[int], n: int) -> Iterable[list[int]]:
-    for i in range(0, len(seq), n):
-        yield seq[i : i + n]
+    start = 0
+    for size in batch_sizes(len(seq), n):
+        yield seq[start : start + size]
+        start += size
+
+
+def batch_sizes(total: int, size: int) -> list[int]:
+    """How a poll's ``total`` new UIDs are cut into fetch batches of at most ``size``.
+
+    A backlog longer than one batch starts and ends with smaller ones (a quarter, a half):
+    the first batch is stored, and its process task queued, about four times sooner, so the
+    other worker processes start while this one goes on fetching; and the last process
+    tasks in the queue are small, so the worker processes finish the backlog together
+    instead of one of them working through a whole last batch alone. Each batch becomes one
+    process task (tasks.jobs.enqueue_process).
+    """
+    if total <= size:
+        return [total] if total else []
+    quarter, half = max(1, size // 4), max(1, size // 2)
+    middle = total - 2 * (quarter + half)
+    if middle < 0:  # just over one batch: halves, the first taking what is left over
+        halves = [half] * (total // half)
+        halves[0] += total % half
+        return halves
+    full, rest = divmod(middle, size)
+    if rest < quarter:  # no batch of a few mails: they join the first half batch
+        return [quarter, half + rest] + [size] * full + [half, quarter]
+    return [quarter, half] + [size] * full + [rest, half, quarter]
 
 
 def connect(account: MailAccount, settings: config.Settings, cafile: str | None = None) -> Any:
