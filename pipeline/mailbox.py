@@ -16,13 +16,12 @@ import socket
 import ssl
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
 from email.message import Message
 from email.parser import BytesHeaderParser
 from email.policy import compat32
-from email.utils import parseaddr, parsedate_to_datetime
+from email.utils import parseaddr
 from types import TracebackType
 from typing import Any, Literal
 
@@ -74,22 +73,9 @@ class Header:
     sender_domain: str | None
     size: int  # RFC822.SIZE in bytes, known before the body is fetched
     raw_headers: bytes  # the fetched header fields, kept for mails too big to fetch
-    # Those fields as read here: the stored row's fields are taken from them instead of
-    # reading the same lines again out of the body (pipeline.ingest.raw_row).
+    # Those fields as read here: the stored row's fields (Message-ID, Date, Subject) are
+    # taken from them by pipeline.ingest.info_of, not read again out of the body.
     parsed: Message | None = field(default=None, compare=False, repr=False)
-
-    # Read when asked, not for every mail of a batch: the fetch step needs only the sender
-    # and the size (the row's fields come from ``parsed``, pipeline.ingest.info_of).
-    @property
-    def message_id(self) -> str | None:
-        head = self.parsed
-        return None if head is None else _field(lambda: str(head.get("Message-ID", "")).strip() or None)
-
-    @property
-    def date(self) -> datetime | None:
-        """The Date header; None when missing or unparseable (a 20-digit year or offset: OverflowError)."""
-        head = self.parsed
-        return None if head is None else _field(lambda: parsedate_to_datetime(str(head.get("Date", ""))))
 
 
 class Mailbox:
@@ -425,13 +411,6 @@ def _header(raw: bytes, size: int) -> Header:
 
 def _domain(sender: str | None) -> str | None:
     return sender.rsplit("@", 1)[1] if sender and "@" in sender else None
-
-
-def _field(read: Callable[[], Any]) -> Any:
-    try:
-        return read()
-    except Exception:  # noqa: BLE001 - TypeError, ValueError, IndexError, OverflowError seen so far
-        return None
 
 
 def _plain_sender(raw: bytes) -> str | None:

@@ -12,6 +12,7 @@ from email.utils import format_datetime
 
 import pytest
 
+from pipeline.ingest import info_of
 from pipeline.mailbox import Mailbox, MailboxError
 from tests.servers._util import free_port
 from tests.servers.dovecot import CANARY_PASSWORD, Dovecot
@@ -153,12 +154,12 @@ def test_headers_give_sender_message_id_date_and_size(dovecot, alice):
     undated = dovecot.append("alice", "INBOX", b"From: x@y.example\r\nSubject: no date\r\n\r\nhi\r\n")
     alice.select("INBOX")
     heads = alice.headers([uid, undated])
-    h = heads[uid]
-    assert (h.sender, h.sender_domain, h.message_id) == ("notify@alerts.bank.example", "alerts.bank.example",
+    h, info, undated_info = heads[uid], info_of(heads[uid].parsed), info_of(heads[undated].parsed)
+    assert (h.sender, h.sender_domain, info.message_id) == ("notify@alerts.bank.example", "alerts.bank.example",
                                                          "<alert-7@bank.example>")
-    assert h.size == len(raw) and h.date == when
+    assert h.size == len(raw) and info.date == when
     assert b"Subject: Card used #7" in h.raw_headers and b"SHOP" not in h.raw_headers
-    assert heads[undated].date is None and heads[undated].message_id is None
+    assert undated_info.date is None and undated_info.message_id is None
     assert all(SEEN not in f for f in dovecot.flags("alice").values())
 
 
