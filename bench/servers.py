@@ -44,6 +44,10 @@ def _guard(what: str, start: Callable[[], Any]) -> Any:
         raise StartError(f"{what}: {exc}") from None
 
 
+# pg_stat_statements with planning time: which statements PostgreSQL's time goes to (bench.pg_statements).
+PG_SETTINGS = ("shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track_planning=on")
+
+
 class Servers:
     def __init__(self) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="sw-bench-"))
@@ -60,7 +64,7 @@ class Servers:
         if self._pg is None:
             d = self.root / "pg"
             d.mkdir()
-            self._pg = _guard("PostgreSQL", lambda: start_cluster(d))
+            self._pg = _guard("PostgreSQL", lambda: start_cluster(d, PG_SETTINGS))
         return self._pg
 
     def new_database(self) -> str:

@@ -39,6 +39,7 @@ class PgServer:
     port: int
     log: Path
     start_seconds: float = 0.0  # initdb + start + createdb of the session's cluster
+    settings: tuple[str, ...] = ()  # more "name=value" server settings (the benchmarks' pg_stat_statements)
 
     @property
     def url(self) -> str:
@@ -60,7 +61,8 @@ class PgServer:
         # and nothing left to fetch them again). A machine crash could still lose them; a
         # server crash cannot.
         opts = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.data.parent} "
-                "-c fsync=off -c full_page_writes=off -c max_connections=200")
+                "-c fsync=off -c full_page_writes=off -c max_connections=200"
+                + "".join(f" -c {setting}" for setting in self.settings))
         proc = self._run(str(PGBIN / "pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-w", "-o", opts, "start")
         if proc.returncode != 0 or not wait_port(self.port):
             cannot_start(f"PostgreSQL on port {self.port}", proc.stderr + "\n" + tail(self.log))
@@ -102,15 +104,18 @@ def drop_database(url: str) -> None:
         admin.dispose()
 
 
-def start_cluster(root: Path) -> PgServer:
-    """initdb + start + createdb spendwatch in ``root`` (owned by postgres when we are root)."""
+def start_cluster(root: Path, settings: tuple[str, ...] = ()) -> PgServer:
+    """initdb + start + createdb spendwatch in ``root`` (owned by postgres when we are root).
+
+    ``settings``: more server settings, "name=value" each, kept for restarts.
+    """
     if not (PGBIN / "initdb").exists():
         pytest.fail(f"PostgreSQL binaries not found in {PGBIN}: run scripts/install-test-deps.sh")
     t0 = time.monotonic()
     os.chmod(root, 0o755)
     if is_root():
         shutil.chown(root, "postgres", "postgres")
-    server = PgServer(root / "data", free_port(), root / "pg.log")
+    server = PgServer(root / "data", free_port(), root / "pg.log", settings=settings)
     init = server._run(str(PGBIN / "initdb"), "-D", str(server.data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
                        "--locale=C.UTF-8", "--no-sync")
     if init.returncode != 0:
