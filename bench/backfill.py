@@ -113,7 +113,7 @@ def run(servers: Servers, workdir: Path, tick: Tick, quick: bool = False) -> Sta
         "sizes": [small, big],
         "note": ("--quick: 5,000 vs 500 messages, not the 50,000 vs 5,000 of the target" if quick else
                  "50,000 vs 5,000 messages"),
-        "what": "`spendwatch poll` child process: fetch + store + queue process tasks (one per 100 mails) on Redis",
+        "what": "`spendwatch poll` child process: fetch + store + queue process tasks (one per fetch batch, SPENDWATCH_FETCH_BATCH) on Redis",
         **{str(n): {"seconds": round(f["seconds"], 1), "peak_rss_mib": round(f["rss_mib"], 1),
                     "messages_per_s": round(f["per_s"], 1)} for n, f in figures.items()},
     }
