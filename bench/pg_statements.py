@@ -10,6 +10,7 @@ A cluster without the module answers None with the reason, and the run goes on.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, text
@@ -44,25 +45,33 @@ def top(engine: Engine, n_messages: int, k: int = 10) -> list[dict[str, Any]]:
     return summarize(rows, n_messages, k)
 
 
+@dataclass
+class _Totals:
+    calls: int = 0
+    rows: int = 0
+    exec_ms: float = 0.0  # pg_stat_statements' own double precision milliseconds (timings, not money)
+    plan_ms: float = 0.0
+
+
 def summarize(rows: Any, n_messages: int, k: int) -> list[dict[str, Any]]:
     """Pure part of ``top``: (query, calls, rows, exec ms, plan ms) rows -> the report."""
-    merged: dict[str, list[float]] = {}
+    merged: dict[str, _Totals] = {}
     for query, calls, nrows, exec_ms, plan_ms in rows:
         key = _PARAM_LISTS.sub("$n, ...", _SPACES.sub(" ", str(query)).strip())
-        acc = merged.setdefault(key, [0, 0, 0.0, 0.0])
-        acc[0] += int(calls)
-        acc[1] += int(nrows)
-        acc[2] += float(exec_ms or 0.0)
-        acc[3] += float(plan_ms or 0.0)
-    ranked = sorted(merged.items(), key=lambda kv: kv[1][2] + kv[1][3], reverse=True)[:k]
+        t = merged.setdefault(key, _Totals())
+        t.calls += calls
+        t.rows += nrows
+        t.exec_ms += exec_ms or 0.0
+        t.plan_ms += plan_ms or 0.0  # NULL without track_planning
+    ranked = sorted(merged.items(), key=lambda kv: kv[1].exec_ms + kv[1].plan_ms, reverse=True)[:k]
     per = max(n_messages, 1)
     return [
         {
             "statement": key if len(key) <= 120 else key[:117] + "...",
-            "calls": int(calls),
-            "rows": int(nrows),
-            "exec_ms_per_message": round(exec_ms / per, 4),
-            "plan_ms_per_message": round(plan_ms / per, 4),
+            "calls": t.calls,
+            "rows": t.rows,
+            "exec_ms_per_message": round(t.exec_ms / per, 4),
+            "plan_ms_per_message": round(t.plan_ms / per, 4),
         }
-        for key, (calls, nrows, exec_ms, plan_ms) in ranked
+        for key, t in ranked
     ]

@@ -152,11 +152,9 @@ def run(servers: Servers, workdir: Path, tick: Tick, quick: bool = False) -> Sta
 
     def parse_only(runs: int) -> None:
         for _ in range(runs):
-            p0, c0 = time.perf_counter(), time.process_time()
-            for raw in raws:
-                parsers.parse_message(raw, trusted_authserv_ids=trusted)
-            parse_rates.append(n / (time.perf_counter() - p0))
-            parse_cpu.append((time.process_time() - c0) / n)
+            wall, cpu_s = parse_all(raws, trusted)
+            parse_rates.append(n / wall)
+            parse_cpu.append(cpu_s / n)
 
     tick("pipeline: parse-only of the same messages (before)", None)
     parse_only(2 if quick else 3)
@@ -200,9 +198,9 @@ def run(servers: Servers, workdir: Path, tick: Tick, quick: bool = False) -> Sta
     parse_only(2 if quick else 3)
     parse_rate = statistics.median(parse_rates)
     cpu_detail = _cpu_split(cpu0, cpu1, n, statistics.median(parse_cpu))
+    cpu_detail["of which this benchmark's progress checks (client side)"] = round(check_cpu * 1000 / n, 3)
     tick("pipeline: parse-only on every core at once", None)
     loaded_ms = parse_every_core_busy(raws, trusted, servers_nproc())
-    cpu_detail["of which this benchmark's progress checks (client side)"] = round(check_cpu * 1000 / n, 3)
 
     # ---- where the time goes: each step alone, in process, on a second database
     tick("pipeline: fetch alone (one core, in process)", None)
@@ -313,14 +311,18 @@ def parse_every_core_busy(raws: list[bytes], trusted: list[str], cores: int) -> 
 
 
 def _parse_cpu_ms(raws: list[bytes], trusted: list[str]) -> float:
+    parse_all(raws[:20], trusted)  # warm-up
+    return parse_all(raws, trusted)[1] * 1000 / len(raws)
+
+
+def parse_all(raws: list[bytes], trusted: list[str]) -> tuple[float, float]:
+    """(wall, CPU) seconds of one parse-only pass over ``raws``, in this process."""
     import parsers
 
-    for raw in raws[:20]:
-        parsers.parse_message(raw, trusted_authserv_ids=trusted)
-    c0 = time.process_time()
+    p0, c0 = time.perf_counter(), time.process_time()
     for raw in raws:
         parsers.parse_message(raw, trusted_authserv_ids=trusted)
-    return (time.process_time() - c0) * 1000 / len(raws)
+    return time.perf_counter() - p0, time.process_time() - c0
 
 
 def _cpu_split(before: tuple[float, float, float], after: tuple[float, float, float], n: int,
