@@ -303,11 +303,22 @@ def parse_every_core_busy(raws: list[bytes], trusted: list[str], cores: int) -> 
     core busy, and a core shares caches, memory bandwidth and the host with the others. This
     says how much that alone costs the same work on this machine.
     """
-    import multiprocessing
-
-    with multiprocessing.get_context("fork").Pool(cores) as pool:
+    with clean_pool(cores) as pool:
         per_message = pool.starmap(_parse_cpu_ms, [(raws, trusted)] * cores)
     return round(statistics.median(per_message), 3)
+
+
+def clean_pool(processes: int) -> Any:
+    """A process pool whose workers start fresh: spawned, not forked.
+
+    A forked worker inherits this process's Redis connections, which kombu's after-fork
+    hook then tries to close (a blocking read on the socket), and the bench's SIGTERM
+    handler, which turned the pool's own shutdown into a KeyboardInterrupt traceback per
+    worker in the bench's output.
+    """
+    import multiprocessing
+
+    return multiprocessing.get_context("spawn").Pool(processes)
 
 
 def _parse_cpu_ms(raws: list[bytes], trusted: list[str]) -> float:

@@ -1,0 +1,42 @@
+"""bench.pipeline_e2e's parse measurements: the one-process pass and the every-core one."""
+
+from __future__ import annotations
+
+import signal
+from datetime import datetime, timezone
+from typing import Any
+
+from bench import pipeline_e2e
+
+
+def _raws(n: int) -> list[bytes]:
+    return pipeline_e2e.messages(n, "cores", datetime(2026, 12, 1, 9, tzinfo=timezone.utc))
+
+
+def _sigterm_is_default() -> bool:
+    return signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+
+
+def test_parse_all_times_one_pass() -> None:
+    wall, cpu = pipeline_e2e.parse_all(_raws(30), [])
+    assert wall > 0 and cpu > 0
+
+
+def test_every_core_busy_reports_cpu_per_message() -> None:
+    ms = pipeline_e2e.parse_every_core_busy(_raws(40), [], 2)
+    assert 0 < ms < 1000  # CPU milliseconds per message, from the workers' own clocks
+
+
+def test_pool_workers_do_not_inherit_the_bench_sigterm_handler() -> None:
+    """The bench's SIGTERM handler raises; a forked worker kept it, and the pool's own
+    shutdown (a SIGTERM to each worker) printed a KeyboardInterrupt traceback per worker."""
+
+    def stop(_sig: int, _frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        with pipeline_e2e.clean_pool(1) as pool:
+            assert pool.apply(_sigterm_is_default) is True
+    finally:
+        signal.signal(signal.SIGTERM, previous)
