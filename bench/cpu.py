@@ -13,11 +13,28 @@ from pathlib import Path
 TICK = os.sysconf("SC_CLK_TCK")
 
 
-def machine_busy_s() -> float:
-    """CPU seconds spent by all cores outside idle and iowait since boot."""
-    fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+STEAL = "taken by the hypervisor (steal)"
+
+
+def busy_and_steal(proc_stat: str) -> tuple[float, float]:
+    """(busy, steal) CPU seconds of all cores since boot from /proc/stat's first line: busy is
+    everything but idle and iowait; steal is the time the hypervisor ran something else while
+    a core of this machine wanted to run.
+
+    Steal counts as busy: a core waiting for the hypervisor is not free for our work. It is
+    also reported on its own, because on a shared virtual machine it is the noisiest part
+    of a run (a fifth of both cores for seconds at a time, measured during an end-to-end
+    run) and no change of ours moves it.
+    """
+    fields = proc_stat.split("\n", 1)[0].split()[1:]
     user, nice, system, _idle, _iowait, irq, softirq, steal = (int(x) for x in fields[:8])
-    return (user + nice + system + irq + softirq + steal) / TICK
+    return (user + nice + system + irq + softirq + steal) / TICK, steal / TICK
+
+
+def reading(own_s: float, pg_pid: int | None) -> tuple[float, float, float, float]:
+    """(machine busy, own, PostgreSQL, steal) CPU seconds now: the readings split_ms takes."""
+    busy, steal = busy_and_steal(Path("/proc/stat").read_text())
+    return busy, own_s, tree_cpu_s(pg_pid) if pg_pid else 0.0, steal
 
 
 def _stats() -> dict[int, tuple[int, float]]:
@@ -65,16 +82,18 @@ def postmaster_pid(data_dir: Path) -> int | None:
         return None
 
 
-def split_ms(before: tuple[float, float, float], after: tuple[float, float, float], n: int, own: str,
-             rest: str) -> tuple[dict[str, float], float]:
-    """CPU milliseconds per message by part from two (machine, own process tree, PostgreSQL)
-    readings: {own, "postgresql", rest, "total"}, and the total in seconds."""
-    machine, mine, pg = (a - b for a, b in zip(after, before, strict=True))
+def split_ms(before: tuple[float, float, float, float], after: tuple[float, float, float, float], n: int,
+             own: str, rest: str) -> tuple[dict[str, float], float, float]:
+    """CPU milliseconds per message by part from two (machine, own process tree, PostgreSQL,
+    steal) readings: {own, "postgresql", rest, STEAL, "total"}, the total in seconds (steal
+    included) and the steal in seconds."""
+    machine, mine, pg, steal = (a - b for a, b in zip(after, before, strict=True))
     total = max(machine, mine + pg)
-    parts = {own: mine, "postgresql": pg, rest: max(0.0, total - mine - pg)}
+    steal = min(steal, total - mine - pg) if total > mine + pg else 0.0
+    parts = {own: mine, "postgresql": pg, rest: max(0.0, total - mine - pg - steal), STEAL: steal}
     out = {k: round(v * 1000 / n, 3) for k, v in parts.items()}
     out["total"] = round(total * 1000 / n, 3)
-    return out, total
+    return out, total, steal
 
 
 def best_ratio(cores: int, parse_cpu_s: float, n: int, total_s: float) -> float | None:
