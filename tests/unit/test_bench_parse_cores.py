@@ -1,8 +1,9 @@
-"""bench.pipeline_e2e's parse measurements: the one-process pass and the every-core one."""
+"""bench.pipeline_e2e: the parse measurements (one process, every core) and the wait for an end-to-end run."""
 
 from __future__ import annotations
 
 import signal
+import time
 from datetime import datetime, timezone
 from typing import Any
 
@@ -40,3 +41,13 @@ def test_pool_workers_do_not_inherit_the_bench_sigterm_handler() -> None:
             assert pool.apply(_sigterm_is_default) is True
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def test_the_wait_for_a_later_run_counts_only_its_own_messages() -> None:
+    """After a first run of 5 in the same database, 3 new stored and none pending is not done:
+    counting the earlier 5 would end the wait (and stop the clock) two messages early."""
+    answers = iter([(8, 0), (10, 1), (10, 0)])
+    ticks: list[float | None] = []
+    pipeline_e2e.wait_processed(None, 5, lambda _what, frac=None: ticks.append(frac), time.perf_counter(),
+                                done_before=5, counts=lambda _factory: next(answers))
+    assert ticks == [3 / 5, 4 / 5, 5 / 5]
