@@ -2,21 +2,29 @@
 
 A first sync or a busy mailbox hands over a batch of mails at a time (SPENDWATCH_FETCH_BATCH,
 200 by default). One by one, each costs about twenty SQL statements and two commits
-(pipeline.process); here a batch costs a handful: claim, lock and read the rows, insert
-every transaction in one statement, one UPDATE per touched budget period, one status
-UPDATE per outcome, one commit.
+(pipeline.process); here a batch costs a handful: count the batch's attempt (one row in
+batch_attempts, its own commit), lock and read the rows, insert every transaction in one
+statement, one UPDATE per touched budget period, one status UPDATE per outcome, one commit.
+
+The batch's attempt is counted once for the set of mails, not on each mail: a worker that
+dies on one mail of the batch leaves the row behind, and the retry of the same set (the
+task's redelivery, the database's return) finds it, counts the attempt on each of the
+mails never tried and takes them one by one, where each attempt is counted on the mail
+itself and one that keeps killing the worker is quarantined (pipeline.process).
 
 What stays one by one, through pipeline.process, because it is rare and subtle:
 - a mail that shares its Message-ID with a stored transaction or another mail of the
   batch (twins: duplicate or review);
-- a mail an earlier attempt did not finish (attempts > 0): the batch may have died on
-  it, and one by one it is counted and, if it keeps killing the worker, quarantined;
+- a mail an earlier attempt did not finish (attempts > 0), and every mail of a batch
+  tried before: the batch may have died on it;
 - every mail of a batch that failed for any reason but the database being away (or
-  Celery's soft time limit: that ends the task and leaves the mails pending for the sweep).
+  Celery's soft time limit: that ends the task and leaves the mails pending, their
+  attempt counted, for the sweep).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -24,15 +32,16 @@ from datetime import datetime
 from typing import Any, cast
 
 from celery.exceptions import SoftTimeLimitExceeded
-from sqlalchemy import BindParameter, Select, Table, bindparam, func, select, text, update
+from sqlalchemy import BindParameter, Select, Table, bindparam, delete, func, select, text, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 import parsers
-from models import BankAccount, RawEmail, RawStatus, Transaction, User
+from models import BankAccount, BatchAttempt, RawEmail, RawStatus, Transaction, User
 from parsers.base import ParsedTransaction, ParseResult
 from pipeline import budgets, config, db, process
+from pipeline.budgets import _insert
 from pipeline.categorizing import Categorizer
 
 logger = logging.getLogger(__name__)
@@ -59,33 +68,57 @@ def process_many(factory: sessionmaker[Session], raw_ids: list[int], now: dateti
     now = now or config.now()
     ids = sorted(set(raw_ids))
     out = BatchOutcome()
-    claimed = _claim(factory, ids)
-    rest = [i for i in ids if i not in claimed]
-    if claimed:
+    if not ids:
+        return out
+    key = batch_key(ids)
+    if _first_try(factory, key):
         try:
             with factory.begin() as s:
-                deferred = _process(s, sorted(claimed), now, settings, out)
+                rest = _process(s, ids, now, settings, out)
+                s.execute(delete(BatchAttempt).where(BatchAttempt.key == key))  # finished: nothing to remember
         except OperationalError:
-            raise  # database away or deadlock: the task retries; the claimed rows go one by one then
+            raise  # database away or deadlock: the task retries; a retry goes one by one
         except SoftTimeLimitExceeded:
-            raise  # out of time, no mail's fault: the rows stay pending (attempt counted) for the sweep
+            # Out of time, no mail's fault: the mails stay pending, their attempt counted (so the
+            # sweep's batch of them goes one by one, and one that is slow every time is quarantined).
+            _count_attempt(factory, ids)
+            raise
         except Exception:  # noqa: BLE001 - one bad mail must not cost the others: one by one instead
-            logger.warning("batch of %d e-mails failed; processing them one by one", len(claimed), exc_info=True)
-            out.outcomes, out.outbox_ids, deferred = [], [], sorted(claimed)
-        rest += deferred
-    for raw_id in sorted(rest):
+            logger.warning("batch of %d e-mails failed; processing them one by one", len(ids), exc_info=True)
+            out.outcomes, out.outbox_ids, rest = [], [], ids
+    else:
+        # The same set was tried before and never finished: its worker may have died on one of
+        # these mails. That attempt counts on each mail never tried; then one by one.
+        _count_attempt(factory, ids)
+        rest = ids
+    for raw_id in rest:
         outcome = process.process(factory, raw_id, now)
         out.outcomes.append(outcome)
         out.outbox_ids += outcome.outbox_ids
         if not outcome.skipped:
             out.one_by_one.append(raw_id)
+    if rest:
+        with factory.begin() as s:  # every mail has its outcome: a later copy of this task starts afresh
+            s.execute(delete(BatchAttempt).where(BatchAttempt.key == key))
     return out
 
 
-def _claim(factory: sessionmaker[Session], ids: list[int]) -> set[int]:
-    """Count the attempt of every pending, never-tried row in its own commit (see process._begin_attempt)."""
-    if not ids:
-        return set()
+def batch_key(ids: list[int]) -> str:
+    """The batch_attempts key of a set of mails (``ids`` sorted, no repeats)."""
+    return hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()
+
+
+def _first_try(factory: sessionmaker[Session], key: str) -> bool:
+    """Count one attempt of the batch in its own commit; True when it is the first."""
+    with factory.begin() as s:
+        stmt = _insert(s, BatchAttempt).values(key=key, attempts=1)
+        stmt = stmt.on_conflict_do_update(index_elements=[BatchAttempt.key],
+                                          set_={"attempts": BatchAttempt.attempts + 1})
+        return int(s.execute(stmt.returning(BatchAttempt.attempts)).scalar_one()) == 1
+
+
+def _count_attempt(factory: sessionmaker[Session], ids: list[int]) -> None:
+    """Count an attempt of every pending, never-tried mail of ``ids`` (see process._begin_attempt)."""
     with factory.begin() as s:
         # Rows by primary key only, and the status test here: a WHERE on status let the
         # planner, before the table had statistics (a first sync), take the status index
@@ -97,10 +130,9 @@ def _claim(factory: sessionmaker[Session], ids: list[int]) -> set[int]:
             .order_by(RawEmail.id)
             .with_for_update()
         ).all()
-        claim = [i for i, status, attempts in rows if status == RawStatus.PENDING.value and attempts == 0]
-        if claim:
-            s.execute(update(_RAWS).where(_RAWS.c.id.in_(claim)).values(attempts=_RAWS.c.attempts + 1))
-        return set(claim)
+        untried = [i for i, status, attempts in rows if status == RawStatus.PENDING.value and attempts == 0]
+        if untried:
+            s.execute(update(_RAWS).where(_RAWS.c.id.in_(untried)).values(attempts=_RAWS.c.attempts + 1))
 
 
 def _process(s: Session, ids: list[int], now: datetime, settings: config.Settings, out: BatchOutcome) -> list[int]:
@@ -113,9 +145,13 @@ def _process(s: Session, ids: list[int], now: datetime, settings: config.Setting
     counted: list[_Counted] = []
     options: dict[tuple[int | None, int], dict[str, Any]] = {}
     users: dict[int, User] = {}  # held here: the session's identity map keeps no object alive
+    tried_before: list[int] = []
     for raw in s.scalars(query):
         if raw.status != RawStatus.PENDING.value:
             out.outcomes.append(process.Outcome(raw.id, raw.status, raw.reason, skipped=True))
+            continue
+        if raw.attempts:  # an earlier attempt did not finish: it may have died on this mail
+            tried_before.append(raw.id)
             continue
         if raw.truncated:
             statuses[(RawStatus.FAILED.value, raw.reason or "message was not fetched in full", None)].append(raw.id)
@@ -137,7 +173,7 @@ def _process(s: Session, ids: list[int], now: datetime, settings: config.Setting
         counted.append(_Counted(raw, result, *process.as_counted(result.transaction, raw, user.timezone)))
 
     twins = _twins(s, counted, ids, postgres)
-    deferred = sorted(c.raw.id for c in counted if (c.raw.user_id, c.raw.message_id) in twins)
+    deferred = sorted(tried_before + [c.raw.id for c in counted if (c.raw.user_id, c.raw.message_id) in twins])
     counted = [c for c in counted if (c.raw.user_id, c.raw.message_id) not in twins]
 
     categorizers: dict[int, Categorizer] = {}

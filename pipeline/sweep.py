@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from models import MailAccount, Outbox, RawEmail, RawStatus
+from models import BatchAttempt, MailAccount, Outbox, RawEmail, RawStatus
 from models.tables import OutboxStatus
 from pipeline import config, deliver
+
+BATCH_ATTEMPTS_KEPT = timedelta(days=1)
 
 
 @dataclass
@@ -43,6 +45,9 @@ def find_work(
         # to pending, or failed when that claim was the row's last attempt (a send that kills
         # the worker every time must not be retried forever).
         deliver.reclaim_stuck(s, now, sending_timeout, settings.max_delivery_attempts)
+        # What dead batches left (a finished batch deletes its own row): a day is far past any
+        # retry of the same set; a later batch of those mails just counts as a first try again.
+        s.execute(delete(BatchAttempt).where(BatchAttempt.created_at < now - BATCH_ATTEMPTS_KEPT))
         raw_ids = s.scalars(
             select(RawEmail.id)
             .where(RawEmail.status == RawStatus.PENDING.value, RawEmail.created_at < now - pending_grace)

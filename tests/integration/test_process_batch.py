@@ -21,6 +21,7 @@ from models import (
     Alert,
     BankAccount,
     Base,
+    BatchAttempt,
     Budget,
     BudgetPeriod,
     Category,
@@ -200,6 +201,85 @@ def test_processed_mail_is_left_alone_and_an_unfinished_attempt_goes_one_by_one(
         assert s.get(RawEmail, ids[-1]).attempts == 2  # type: ignore[union-attr]
         spent = sum(bp.spent_minor for bp in s.scalars(select(BudgetPeriod).join(Budget).where(Budget.name == "Everything")))
         assert spent == 6000
+
+
+def _alerts(tag: str, n: int) -> list[bytes]:
+    start = datetime(2026, 11, 5, 8, 0, tzinfo=timezone.utc)
+    return [mails.card_purchase("1.000", "NESTO MUSCAT", start + timedelta(minutes=i),
+                                message_id=f"<{tag}-{i}@bankmuscat.com>", auth=mails.dkim_pass()) for i in range(n)]
+
+
+def test_a_finished_batch_leaves_no_attempt_row_and_a_late_copy_changes_nothing(make_factory):
+    factory = make_factory("finished")
+    ids = store(factory, seed(factory), _alerts("finished", 5))
+    first = process_batch.process_many(factory, ids, NOW)
+    assert first.one_by_one == [] and [o.status for o in first.outcomes] == ["transaction"] * 5
+    with factory() as s:
+        assert s.query(BatchAttempt).count() == 0
+        assert {r.attempts for r in s.scalars(select(RawEmail))} == {0}  # no write per mail for the attempt
+    late = process_batch.process_many(factory, ids[::-1], NOW)  # a redelivered copy, after the commit
+    assert [o.skipped for o in late.outcomes] == [True] * 5 and late.one_by_one == []
+    with factory() as s:
+        assert s.query(Transaction).count() == 5 and s.query(BatchAttempt).count() == 0
+
+
+def test_a_batch_that_never_finished_counts_its_attempt_on_each_mail_and_goes_one_by_one(make_factory):
+    factory = make_factory("died")
+    ids = store(factory, seed(factory), _alerts("died", 4))
+    # The first try of this set counted itself, and its worker died before the commit.
+    assert process_batch._first_try(factory, process_batch.batch_key(ids)) is True
+    with factory.begin() as s:  # one mail was already tried alone once: its count is its own
+        s.get(RawEmail, ids[0]).attempts = 1  # type: ignore[union-attr]
+    retry = process_batch.process_many(factory, list(reversed(ids)), NOW)
+    assert retry.one_by_one == ids
+    with factory() as s:
+        # The batch's attempt on each never-tried mail, then its own one-by-one attempt.
+        assert [s.get(RawEmail, i).attempts for i in ids] == [2, 2, 2, 2]  # type: ignore[union-attr]
+        assert s.query(Transaction).count() == 4
+        assert s.query(BatchAttempt).count() == 0  # finished: a later copy starts afresh
+
+
+def test_a_mail_that_kills_every_batch_is_quarantined_after_its_attempts(make_factory, monkeypatch):
+    """The worker dies on one mail each time (here: the parse raises SystemExit, which no
+    handler of ours catches, as a killed process would leave the rows)."""
+    factory = make_factory("poison")
+    ids = store(factory, seed(factory), _alerts("poison", 3))
+    poison = ids[1]
+    last = config.get().max_attempts
+    real = process_batch.parsers.parse_message
+
+    def dies_on_poison(raw: bytes, **kw: Any) -> Any:
+        if b"<poison-1@" in raw:
+            raise SystemExit("the worker died")
+        return real(raw, **kw)
+
+    monkeypatch.setattr(process_batch.parsers, "parse_message", dies_on_poison)
+    deaths = 0
+    for _ in range(last + 3):  # every redelivery of the same task, until one finishes
+        try:
+            process_batch.process_many(factory, ids, NOW)
+            break
+        except SystemExit:
+            deaths += 1
+    with factory() as s:
+        row = s.get(RawEmail, poison)
+        assert row is not None and row.status == "failed" and "quarantined" in (row.reason or ""), row and row.reason
+        assert row.attempts == last and deaths == last  # the batch's death counted as its first attempt
+        assert [s.get(RawEmail, i).status for i in (ids[0], ids[2])] == ["transaction"] * 2  # type: ignore[union-attr]
+        assert s.query(BatchAttempt).count() == 0
+
+
+def test_the_sweep_removes_attempt_rows_that_dead_batches_left_a_day_ago(make_factory):
+    from pipeline import sweep
+
+    factory = make_factory("sweep")
+    seed(factory)
+    with factory.begin() as s:
+        s.add_all([BatchAttempt(key="old", attempts=1, created_at=NOW - timedelta(days=1, minutes=1)),
+                   BatchAttempt(key="young", attempts=2, created_at=NOW - timedelta(hours=23))])
+    sweep.find_work(factory, now=NOW)
+    with factory() as s:
+        assert [b.key for b in s.scalars(select(BatchAttempt))] == ["young"]
 
 
 def _muscat_text(text: str, message_id: str, date_header: str) -> bytes:
