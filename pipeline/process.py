@@ -263,26 +263,32 @@ def _process(s: Session, raw_id: int, now: datetime, settings: config.Settings) 
 def new_transaction(raw: RawEmail, bank: str | None, t: ParsedTransaction, occurred: datetime, fp: str,
                     bank_account: BankAccount | None, review: str | None) -> Transaction:
     """``bank``: ParseResult.bank (the parser's name, or the bank whose new wording the generic parser read)."""
-    return Transaction(
-        user_id=raw.user_id,
-        raw_email_id=raw.id,
-        bank_account_id=bank_account.id if bank_account else None,
-        bank=bank,
-        amount_minor=to_minor(t.amount, t.currency),
-        currency=t.currency,
-        direction=t.direction.value,
-        kind=t.kind.value,
-        merchant_raw=t.merchant,
-        counterparty=t.counterparty,
-        account_mask=t.account,
-        occurred_at=occurred,
-        reference=t.reference,
-        balance_minor=to_minor(t.balance, t.balance_currency or t.currency) if t.balance is not None else None,
-        fingerprint=fp,
-        message_id=raw.message_id,
-        needs_review=review is not None,
-        review_reason=review,
-    )
+    return Transaction(**transaction_fields(raw, bank, t, occurred, fp, bank_account, review))
+
+
+def transaction_fields(raw: RawEmail, bank: str | None, t: ParsedTransaction, occurred: datetime, fp: str,
+                       bank_account: BankAccount | None, review: str | None) -> dict[str, Any]:
+    """The new transaction's fields (``new_transaction``'s arguments)."""
+    return {
+        "user_id": raw.user_id,
+        "raw_email_id": raw.id,
+        "bank_account_id": bank_account.id if bank_account else None,
+        "bank": bank,
+        "amount_minor": to_minor(t.amount, t.currency),
+        "currency": t.currency,
+        "direction": t.direction.value,
+        "kind": t.kind.value,
+        "merchant_raw": t.merchant,
+        "counterparty": t.counterparty,
+        "account_mask": t.account,
+        "occurred_at": occurred,
+        "reference": t.reference,
+        "balance_minor": to_minor(t.balance, t.balance_currency or t.currency) if t.balance is not None else None,
+        "fingerprint": fp,
+        "message_id": raw.message_id,
+        "needs_review": review is not None,
+        "review_reason": review,
+    }
 
 
 def _fit(t: ParsedTransaction) -> ParsedTransaction:
