@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import socket
 import threading
 import time
@@ -13,7 +14,7 @@ from email.utils import format_datetime
 import pytest
 
 from pipeline.ingest import info_of
-from pipeline.mailbox import Mailbox, MailboxError
+from pipeline.mailbox import IMAPLIB_LOGGER, Mailbox, MailboxError
 from tests.servers._util import free_port
 from tests.servers.dovecot import CANARY_PASSWORD, Dovecot
 
@@ -161,6 +162,19 @@ def test_headers_give_sender_message_id_date_and_size(dovecot, alice):
     assert b"Subject: Card used #7" in h.raw_headers and b"SHOP" not in h.raw_headers
     assert undated_info.date is None and undated_info.message_id is None
     assert all(SEEN not in f for f in dovecot.flags("alice").values())
+
+
+def test_imaplib_formats_its_debug_output_only_for_a_logger_that_keeps_it(dovecot, caplog):
+    """imapclient turns imaplib's debug output on and lets its logger drop it; imaplib
+    formatted every fetched mail for nothing. Asked for (the logger at DEBUG), it is there."""
+    uid = dovecot.append("alice", "INBOX", mail(3))
+    with open_box(dovecot) as box:
+        assert box._c._imap.debug == 0
+    with caplog.at_level(logging.DEBUG, logger=IMAPLIB_LOGGER), open_box(dovecot) as box:
+        box.select("INBOX")
+        assert dict(box.bodies([uid]))[uid] == mail(3)
+        assert box._c._imap.debug == 5
+    assert any("SHOP 3" in r.getMessage() for r in caplog.records if r.name == IMAPLIB_LOGGER)
 
 
 def test_headers_and_bodies_in_batches_leave_mail_unseen(dovecot, alice):
