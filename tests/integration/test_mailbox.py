@@ -12,9 +12,11 @@ from datetime import datetime, timezone
 from email.utils import format_datetime
 
 import pytest
+from imapclient.response_parser import parse_fetch_response
 
+from pipeline.fetch_answers import read_simple
 from pipeline.ingest import info_of
-from pipeline.mailbox import IMAPLIB_LOGGER, Mailbox, MailboxError
+from pipeline.mailbox import _HEADER_FETCH, IMAPLIB_LOGGER, Mailbox, MailboxError
 from tests.servers._util import free_port
 from tests.servers.dovecot import CANARY_PASSWORD, Dovecot
 
@@ -175,6 +177,18 @@ def test_imaplib_formats_its_debug_output_only_for_a_logger_that_keeps_it(doveco
         assert dict(box.bodies([uid]))[uid] == mail(3)
         assert box._c._imap.debug == 5
     assert any("SHOP 3" in r.getMessage() for r in caplog.records if r.name == IMAPLIB_LOGGER)
+
+
+def test_dovecots_fetch_answers_take_the_fast_reading_and_read_as_imapclient_reads_them(dovecot, alice):
+    """pipeline.fetch_answers only pays if the server's answers have its shape: Dovecot's do."""
+    uids = [dovecot.append("alice", "INBOX", mail(n)) for n in range(3)]
+    alice.select("INBOX")
+    imap = alice._c._imap
+    for items in (f"{_HEADER_FETCH} RFC822.SIZE", "BODY.PEEK[]"):
+        typ, data = imap.uid("FETCH", ",".join(map(str, uids)), f"({items})")
+        fast = read_simple(data)
+        assert typ == "OK" and fast is not None and sorted(fast) == uids
+        assert fast == parse_fetch_response(data, True, True)
 
 
 def test_headers_and_bodies_in_batches_leave_mail_unseen(dovecot, alice):
