@@ -72,17 +72,22 @@ def process_many(factory: sessionmaker[Session], raw_ids: list[int], now: dateti
     if not ids:
         return out
     key = batch_key(ids)
+    forgotten = False  # the batch_attempts row deleted (with the batch's own commit)
     if _first_try(factory, key):
         try:
             with factory.begin() as s:
                 rest = _process(s, ids, now, settings, out)
                 s.execute(delete(BatchAttempt).where(BatchAttempt.key == key))  # finished: nothing to remember
+            forgotten = True
         except OperationalError:
             raise  # database away or deadlock: the task retries; a retry goes one by one
         except SoftTimeLimitExceeded:
             # Out of time, no mail's fault: the mails stay pending, their attempt counted (so the
             # sweep's batch of them goes one by one, and one that is slow every time is quarantined).
-            _count_attempt(factory, ids)
+            try:
+                _count_attempt(factory, ids)
+            except Exception:  # noqa: BLE001 - the time limit is what the task must end with
+                logger.warning("could not count the attempt of a batch out of time", exc_info=True)
             raise
         except Exception:  # noqa: BLE001 - one bad mail must not cost the others: one by one instead
             logger.warning("batch of %d e-mails failed; processing them one by one", len(ids), exc_info=True)
@@ -98,7 +103,7 @@ def process_many(factory: sessionmaker[Session], raw_ids: list[int], now: dateti
         out.outbox_ids += outcome.outbox_ids
         if not outcome.skipped:
             out.one_by_one.append(raw_id)
-    if rest:
+    if not forgotten:
         with factory.begin() as s:  # every mail has its outcome: a later copy of this task starts afresh
             s.execute(delete(BatchAttempt).where(BatchAttempt.key == key))
     return out
