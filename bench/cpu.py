@@ -8,6 +8,7 @@ per message, and so what ratio the cores could give at best.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 TICK = os.sysconf("SC_CLK_TCK")
@@ -82,7 +83,7 @@ def postmaster_pid(data_dir: Path) -> int | None:
         return None
 
 
-def split_ms(before: tuple[float, float, float, float], after: tuple[float, float, float, float], n: int,
+def split_ms(before: Sequence[float], after: Sequence[float], n: int,
              own: str, rest: str) -> tuple[dict[str, float], float, float]:
     """CPU milliseconds per message by part from two (machine, own process tree, PostgreSQL,
     steal) readings: {own, "postgresql", rest, STEAL, "total"}, the total in seconds (steal

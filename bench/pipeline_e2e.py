@@ -36,7 +36,7 @@ import multiprocessing.pool
 import pstats
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -160,11 +160,6 @@ def _timeline(factory: Any, first_id: int, t0_wall: datetime, e2e_s: float) -> d
     }
 
 
-def _four(values: list[float]) -> tuple[float, float, float, float]:
-    a, b, c, d = values
-    return a, b, c, d
-
-
 def status_counts(factory: Any) -> dict[str, int]:
     from models import RawEmail
 
@@ -267,7 +262,7 @@ def run(servers: Servers, workdir: Path, tick: Tick, quick: bool = False) -> Sta
 
     parse_only(2, "after")
     parse_rate = statistics.median(parse_rates)
-    cpu_detail = _cpu_split(_four(cpu_before), _four(cpu_after), done, statistics.median(parse_cpu))
+    cpu_detail = _cpu_split(cpu_before, cpu_after, done, statistics.median(parse_cpu))
     cpu_detail["of which this benchmark's own process (checks, progress bar)"] = round(check_cpu * 1000 / done, 3)
     tick("pipeline: parse-only on every core at once", None)
     loaded_ms = parse_every_core_busy(raws, trusted, servers_nproc())
@@ -418,8 +413,7 @@ def parse_all(raws: list[bytes], trusted: list[str]) -> tuple[float, float]:
     return time.perf_counter() - p0, time.process_time() - c0
 
 
-def _cpu_split(before: tuple[float, float, float, float], after: tuple[float, float, float, float], n: int,
-               parse_cpu_s: float) -> dict[str, Any]:
+def _cpu_split(before: Sequence[float], after: Sequence[float], n: int, parse_cpu_s: float) -> dict[str, Any]:
     """CPU milliseconds per message during the end-to-end run, by part, against parse-only's.
 
     ``best_ratio_these_costs_allow``: cores x parse CPU / total CPU per message, the

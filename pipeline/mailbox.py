@@ -433,12 +433,11 @@ def _imaplib_debug_only_when_logged(client: IMAPClient) -> None:
     imapclient turns it fully on (``debug = 5``) and hands it to that logger, which drops it
     at any other level; but imaplib formats it first: every response line, and the repr of
     every fetched mail whole (about 20 µs per mail, a twentieth of the fetch step's CPU; the
-    mail's text in a string nobody asked for). ``_imap`` is imapclient's imaplib connection;
-    ``debug`` is imaplib's own documented setting. An imapclient without it is left as it is.
+    mail's text in a string nobody asked for). ``_imap`` is imapclient's imaplib connection
+    (``Mailbox._uid_fetch`` uses it too); ``debug`` is imaplib's own documented setting.
     """
-    imap = getattr(client, "_imap", None)
-    if imap is not None and hasattr(imap, "debug") and not logging.getLogger(IMAPLIB_LOGGER).isEnabledFor(logging.DEBUG):
-        imap.debug = 0
+    if not logging.getLogger(IMAPLIB_LOGGER).isEnabledFor(logging.DEBUG):
+        client._imap.debug = 0
 
 
 @lru_cache(maxsize=1024)
